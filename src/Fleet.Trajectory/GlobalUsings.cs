@@ -1,0 +1,1 @@
+global using Fleet.Trajectory.Extensions;
