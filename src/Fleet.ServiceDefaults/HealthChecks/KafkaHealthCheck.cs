@@ -10,7 +10,11 @@ public sealed class KafkaHealthCheck(string bootstrapServers) : IHealthCheck, ID
     {
         BootstrapServers = bootstrapServers,
         SocketTimeoutMs = 1000,
-    }).Build());
+    })
+    // A down broker is this check's answer, not log noise: librdkafka would otherwise print every reconnect attempt.
+    .SetLogHandler((_, _) => { })
+    .SetErrorHandler((_, _) => { })
+    .Build());
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,74 @@
+using NetTopologySuite.Simplify;
+
+namespace Fleet.Trajectory.Analysis;
+
+/// <summary>
+/// Builds the simplified route line. The track is cut at the first and last point and at every stop's arrival and
+/// departure points; each piece is simplified with NetTopologySuite's Douglas-Peucker line simplifier in a local metric
+/// frame. Piece ends are always kept, so stops and the ends of the track stay exactly on the line.
+/// </summary>
+public static class RouteBuilder
+{
+    public static RouteResult Build(TrackAnalysis analysis, double toleranceMetres)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var points = analysis.Track.Points;
+        var kept = SimplifiedIndices(points, analysis.Stops, toleranceMetres);
+        var vertices = kept
+            .Select(i => points[i].Point)
+            .Select(p => new RoutePoint(p.Time, p.Lat, p.Lon, p.Speed))
+            .ToList();
+        return new RouteResult(
+            vertices,
+            analysis.Distance.DistanceKm,
+            analysis.Distance.Source,
+            analysis.DurationS,
+            analysis.MaxSpeed,
+            analysis.AvgSpeed,
+            vertices.Count,
+            points.Count,
+            analysis.Stops,
+            analysis.Events);
+    }
+
+    private static SortedSet<int> SimplifiedIndices(IReadOnlyList<CleanPoint> points, IReadOnlyList<StopItem> stops, double toleranceMetres)
+    {
+        var kept = new SortedSet<int>();
+        if (points.Count == 0)
+        {
+            return kept;
+        }
+
+        if (!(toleranceMetres > 0))
+        {
+            kept.UnionWith(Enumerable.Range(0, points.Count));
+            return kept;
+        }
+
+        var anchors = new SortedSet<int> { 0, points.Count - 1 };
+        foreach (var stop in stops)
+        {
+            anchors.Add(TimeIndex.FirstAtOrAfter(points, stop.Start));
+            anchors.Add(TimeIndex.LastAtOrBefore(points, stop.End));
+        }
+
+        var coordinates = LocalMetricProjection.Project(points);
+        var previous = -1;
+        foreach (var anchor in anchors)
+        {
+            kept.Add(anchor);
+            if (previous >= 0 && anchor - previous > 1)
+            {
+                var piece = coordinates[previous..(anchor + 1)];
+                foreach (var vertex in DouglasPeuckerLineSimplifier.Simplify(piece, toleranceMetres))
+                {
+                    kept.Add((int)vertex.Z);
+                }
+            }
+
+            previous = anchor;
+        }
+
+        return kept;
+    }
+}
