@@ -1,0 +1,21 @@
+namespace Fleet.History;
+
+/// <summary>
+/// The history store behind one interface, two implementations (ClickHouse, partitioned PostgreSQL) and one shared
+/// contract test suite. Writes are idempotent (at-least-once delivery from Kafka replays batches after a crash);
+/// reads return each point once, in device-time order, whatever order and how often it was written.
+/// </summary>
+public interface IHistoryStore
+{
+    /// <summary>Creates or upgrades the schema; safe to call on every start, from several instances.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>Appends a batch. Returns only once the store has it durably (so the caller may commit offsets).</summary>
+    Task WriteAsync(IReadOnlyList<HistoryRecord> batch, CancellationToken cancellationToken);
+
+    /// <summary>Every point of a vehicle with <paramref name="fromTime"/> ≤ device time &lt; <paramref name="toTime"/>, deduplicated, in time order.</summary>
+    Task<IReadOnlyList<HistoryRecord>> ReadVehicleAsync(string vehicleId, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken);
+
+    /// <summary>The same by device (including points stored while the device was bound to no vehicle).</summary>
+    Task<IReadOnlyList<HistoryRecord>> ReadDeviceAsync(string deviceId, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken);
+}
