@@ -33,4 +33,26 @@ var trajectory = builder.AddProject<Projects.Fleet_Trajectory>("trajectory")
 
 builder.AddFleetDevelopmentSettings(infra, ingestion, processing, realtime, trajectory);
 
+// The demo fleet (./fleet up without --no-demo): reference data plus simulated vehicles through Ingestion's HTTP API.
+if (builder.Configuration.GetValue("Demo:Enabled", false))
+{
+    builder.AddProject<Projects.Fleet_Simulator>("demo-fleet")
+        .WithFleetConnection(infra.Kafka)
+        .WithReference(ingestion)
+        .WaitFor(ingestion)
+        .WaitFor(processing)
+        .WithHttpHealthCheck("/health")
+        .WithEnvironment(context =>
+        {
+            // Demo__Vehicles=2000 ./fleet up sizes the demo fleet.
+            foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+            {
+                if (e.Key is string key && key.StartsWith("Demo__", StringComparison.Ordinal))
+                {
+                    context.EnvironmentVariables[key] = e.Value?.ToString() ?? "";
+                }
+            }
+        });
+}
+
 await builder.Build().RunAsync();
