@@ -58,7 +58,7 @@ public sealed class PostgresHistoryStore : IHistoryStore, IDisposable
 
     private async Task EnsurePartitionsAsync(NpgsqlConnection connection, IReadOnlyList<HistoryRecord> batch, CancellationToken cancellationToken)
     {
-        var missing = batch.Select(r => DateOnly.FromDateTime(r.DeviceTime.UtcDateTime)).Distinct()
+        var missing = batch.Select(r => DateOnly.FromDateTime(WholeMilliseconds(r.DeviceTime))).Distinct()
             .Where(day => !_knownPartitions.ContainsKey(day)).ToList();
         if (missing.Count == 0)
         {
@@ -90,8 +90,8 @@ public sealed class PostgresHistoryStore : IHistoryStore, IDisposable
             await writer.WriteAsync(r.VehicleId, NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(r.DeviceId, NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(r.CompanyId ?? "", NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(r.DeviceTime.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
-            await writer.WriteAsync(r.ServerTime.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(WholeMilliseconds(r.DeviceTime), NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(WholeMilliseconds(r.ServerTime), NpgsqlDbType.TimestampTz, cancellationToken);
             await writer.WriteAsync(r.Lat, NpgsqlDbType.Double, cancellationToken);
             await writer.WriteAsync(r.Lon, NpgsqlDbType.Double, cancellationToken);
             await writer.WriteAsync(r.Valid, NpgsqlDbType.Boolean, cancellationToken);
@@ -109,6 +109,10 @@ public sealed class PostgresHistoryStore : IHistoryStore, IDisposable
 
         await writer.CompleteAsync(cancellationToken);
     }
+
+    /// <summary>Both stores keep milliseconds, so a point's identity (and what reads return) is the same on either.</summary>
+    private static DateTime WholeMilliseconds(DateTimeOffset time) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds()).UtcDateTime;
 
     private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
         where T : struct =>

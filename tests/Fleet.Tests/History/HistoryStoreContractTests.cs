@@ -113,6 +113,19 @@ public abstract class HistoryStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Write_SubMillisecondTime_KeptAsWholeMillisecondsAndStillOnePoint()
+    {
+        var precise = Point(V("v"), D("d"), T0.AddTicks(4_321));
+        var sameMillisecond = precise with { DeviceTime = T0.AddTicks(9_000) };
+
+        await Store.WriteAsync([precise], Ct);
+        await Store.WriteAsync([sameMillisecond], Ct);
+
+        var read = Assert.Single(await Store.ReadVehicleAsync(V("v"), T0, T0.AddSeconds(1), Ct));
+        Assert.Equal(T0, read.DeviceTime);
+    }
+
+    [Fact]
     public async Task Write_SameTimeTwoDevices_BothStored()
     {
         var a = Point(V("v"), D("a"), T0);
