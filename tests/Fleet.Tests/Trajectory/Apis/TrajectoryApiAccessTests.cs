@@ -54,6 +54,19 @@ public sealed class TrajectoryApiAccessTests(TrajectoryApiFixture fixture) : ICl
         Assert.Contains($"'{parameter}'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Route_PeriodWithoutData_EmptyLineAndZeroFigures()
+    {
+        using var client = fixture.Client(Store1, TestTokens.ForCompanies("c-1"));
+        var body = await client.GetStringAsync(
+            new Uri($"/api/v1/vehicles/{City}/route?from=2024-04-01T00:00:00Z&to=2024-04-02T00:00:00Z", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        var route = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(0, route.GetProperty("geometry").GetProperty("coordinates").GetArrayLength());
+        Assert.Equal(0, route.GetProperty("properties").GetProperty("distanceKm").GetDouble());
+        Assert.Equal(0, route.GetProperty("properties").GetProperty("stops").GetArrayLength());
+    }
+
     private async Task<JsonElement> ProblemAsync(string url)
     {
         using var client = fixture.Client(Store1, TestTokens.ForCompanies("c-1"));
