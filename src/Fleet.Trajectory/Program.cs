@@ -1,3 +1,5 @@
+using Fleet.Trajectory.Apis;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
@@ -6,6 +8,8 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapServiceInfo();
+app.MapVehicleHistoryApi();
+app.MapReportsApi();
 await app.RunAsync();
 
 /// <summary>Entry point, public for WebApplicationFactory in Fleet.Tests.</summary>

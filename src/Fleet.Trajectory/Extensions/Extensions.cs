@@ -1,12 +1,25 @@
+using Fleet.History;
+using Fleet.Trajectory.Services;
+
 namespace Fleet.Trajectory.Extensions;
 
 internal static class Extensions
 {
-    /// <summary>Reports read history from ClickHouse and reference data (companies, time zones) from PostgreSQL — never Redis.</summary>
+    /// <summary>Reports read history from the history store and reference data (owners, time zones) from PostgreSQL — never Redis.</summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails();
         builder.AddNpgsqlDataSource("fleet");
-        builder.AddClickHouseHealthCheck();
+        builder.AddFleetAuthentication();
+        builder.AddFleetHistoryStore();
+        if (builder.Configuration.GetValue("History:Store", HistoryStoreKind.ClickHouse) == HistoryStoreKind.ClickHouse)
+        {
+            builder.AddClickHouseHealthCheck();
+        }
+
+        builder.Services.AddOptions<TrajectoryOptions>().BindConfiguration("Trajectory");
+        builder.Services.AddSingleton<VehicleDirectory>();
+        builder.Services.AddSingleton<VehicleTracks>();
     }
 }

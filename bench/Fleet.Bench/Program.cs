@@ -1,0 +1,23 @@
+using System.Globalization;
+using Fleet.Bench;
+
+// dotnet run -c Release --project bench/Fleet.Bench -- [vehicles=1000] [days=1] [postgresVehicles=100] [runs=20]
+int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+var (vehicles, days, postgresVehicles, runs) = (Arg(0, 1000), Arg(1, 1), Arg(2, 100), Arg(3, 20));
+var clickhouse = Environment.GetEnvironmentVariable("FLEET_BENCH_CLICKHOUSE") ?? "Host=127.0.0.1;Port=18123;Username=default";
+var postgres = Environment.GetEnvironmentVariable("FLEET_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=15432;Username=postgres;Password=fleet-test";
+
+Console.WriteLine("| store | measurement | result |");
+Console.WriteLine("|---|---|---|");
+using (var target = await BenchTarget.ClickHouseAsync(clickhouse, "fleet_bench"))
+{
+    await new BenchRunner(target, vehicles, days, runs).RunAsync(Console.Out);
+    await target.DropAsync();
+}
+
+if (postgresVehicles > 0)
+{
+    using var target = await BenchTarget.PostgresAsync(postgres, "fleet_bench");
+    await new BenchRunner(target, postgresVehicles, days, runs).RunAsync(Console.Out);
+    await target.DropAsync();
+}

@@ -1,0 +1,24 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Fleet.Bench;
+
+/// <summary>Runs an operation several times and reports median and p95 wall time.</summary>
+internal static class Timing
+{
+    public static async Task<string> MeasureAsync(int runs, Func<int, Task> operation)
+    {
+        await operation(-1); // warm-up: JIT, connection pool, server caches
+        var samples = new List<double>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await operation(i);
+            samples.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        samples.Sort();
+        double At(double q) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(q * samples.Count) - 1)];
+        return string.Create(CultureInfo.InvariantCulture, $"median {At(0.5):F1} ms, p95 {At(0.95):F1} ms ({runs} runs)");
+    }
+}

@@ -1,0 +1,14 @@
+namespace Fleet.Trajectory.Extensions;
+
+/// <summary>Settings under <c>Trajectory</c>.</summary>
+public sealed class TrajectoryOptions
+{
+    /// <summary>Longest from..to period one request may ask for; longer answers 400 naming this limit.</summary>
+    public TimeSpan MaxPeriod { get; set; } = TimeSpan.FromDays(31);
+
+    /// <summary>Route simplification tolerance when the request gives none, metres.</summary>
+    public double DefaultToleranceMetres { get; set; } = 5;
+
+    /// <summary>Vehicles analysed at once for the fleet summary (each is one history read + analysis).</summary>
+    public int SummaryParallelism { get; set; } = 4;
+}
