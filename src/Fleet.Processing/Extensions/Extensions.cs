@@ -27,6 +27,8 @@ internal static class Extensions
     /// <summary>The pipeline itself (without health checks and OpenAPI); also what the tests host.</summary>
     public static void AddProcessingPipeline(this IHostApplicationBuilder builder)
     {
+        // History first: its migration (a hosted service) then runs before the consumers start.
+        builder.AddFleetHistoryStore();
         var services = builder.Services;
         services.AddOptions<ProcessingOptions>().BindConfiguration("Processing");
         services.TryAddSingleton(TimeProvider.System);

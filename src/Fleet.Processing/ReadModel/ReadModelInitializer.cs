@@ -1,15 +1,14 @@
-using Fleet.History;
 using Fleet.Processing.Enrichment;
 using Npgsql;
 
 namespace Fleet.Processing.ReadModel;
 
 /// <summary>
-/// Runs before the consumers start (hosted services start in registration order): creates the read model tables and
-/// the history schema, subscribes to cache invalidations, and rebuilds Redis from PostgreSQL when it needs it, so no
+/// Runs before the consumers start (hosted services start in registration order): creates the read model tables,
+/// subscribes to cache invalidations, and rebuilds Redis from PostgreSQL when it needs it, so no
 /// telemetry is enriched from an empty or foreign cache.
 /// </summary>
-internal sealed partial class ReadModelInitializer(NpgsqlDataSource dataSource, IHistoryStore history, ReferenceResolver resolver,
+internal sealed partial class ReadModelInitializer(NpgsqlDataSource dataSource, ReferenceResolver resolver,
     ReferenceCacheRebuilder rebuilder, ILogger<ReadModelInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -19,7 +18,6 @@ internal sealed partial class ReadModelInitializer(NpgsqlDataSource dataSource, 
             try
             {
                 await ReadModelSchema.CreateAsync(dataSource, cancellationToken);
-                await history.MigrateAsync(cancellationToken);
                 await resolver.SubscribeAsync();
                 await rebuilder.EnsureAsync(cancellationToken);
                 return;

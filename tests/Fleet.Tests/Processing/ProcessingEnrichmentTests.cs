@@ -10,8 +10,6 @@ namespace Fleet.Tests.Processing;
 public sealed class ProcessingEnrichmentTests(KafkaFixture kafka, RedisFixture redis, PostgresFixture postgres, ClickHouseFixture clickHouse)
     : IClassFixture<KafkaFixture>, IClassFixture<RedisFixture>, IClassFixture<PostgresFixture>, IClassFixture<ClickHouseFixture>
 {
-    private static readonly DateTimeOffset Far = DateTimeOffset.UtcNow.AddDays(1);
-
     [Fact]
     public async Task Pipeline_ReferenceThenTelemetry_EverySinkCarriesVehicleDriverCompanyGroupsTariff()
     {
@@ -39,7 +37,7 @@ public sealed class ProcessingEnrichmentTests(KafkaFixture kafka, RedisFixture r
             var snapshot = await Snapshot(fleet.Vehicle);
             Assert.Equal((fleet.Device, fleet.Company, FleetFeed.BaseTime.AddSeconds(3), "stopped"), snapshot);
 
-            var history = await harness.History.ReadVehicleAsync(fleet.Vehicle, FleetFeed.BaseTime, Far, TestContext.Current.CancellationToken);
+            var history = await ProcessingHarness.HistoryAsync(host, fleet.Vehicle, 3);
             Assert.Equal([1, 2, 3], history.Select(h => (int)(h.DeviceTime - FleetFeed.BaseTime).TotalSeconds));
             Assert.All(history, h => Assert.Equal(fleet.Company, h.CompanyId));
 
@@ -92,7 +90,7 @@ public sealed class ProcessingEnrichmentTests(KafkaFixture kafka, RedisFixture r
             Assert.Equal(
                 [(fleet.Company, fleet.Driver, "pro"), (fleet.Company, fleet.Driver, "pro"), (fleet.OtherCompany, fleet.OtherDriver, "basic"), (fleet.OtherCompany, fleet.OtherDriver, "basic")],
                 positions.Select(p => (p.CompanyId, p.DriverId, p.Tariff)));
-            var history = await harness.History.ReadVehicleAsync(fleet.Vehicle, FleetFeed.BaseTime, Far, TestContext.Current.CancellationToken);
+            var history = await ProcessingHarness.HistoryAsync(host, fleet.Vehicle, 4);
             Assert.Equal([fleet.Company, fleet.Company, fleet.OtherCompany, fleet.OtherCompany], history.Select(h => h.CompanyId));
         }
         finally
@@ -113,9 +111,7 @@ public sealed class ProcessingEnrichmentTests(KafkaFixture kafka, RedisFixture r
         {
             await feed.Telemetry([FleetFeed.Point(fleet.Device, 1), FleetFeed.Point(fleet.Device, 2)]);
 
-            var history = await Eventually.Get(
-                () => harness.History.ReadDeviceAsync(fleet.Device, FleetFeed.BaseTime, Far, TestContext.Current.CancellationToken),
-                h => h.Count >= 2);
+            var history = await ProcessingHarness.HistoryAsync(host, fleet.Device, 2, byDevice: true);
             Assert.Equal(2, history.Count);
             Assert.All(history, h => Assert.Equal(Fleet.History.HistoryRecord.UnboundVehicle, h.VehicleId));
             Assert.False(await redis.Connection.GetDatabase().HashExistsAsync(harness.KeyPrefix + "state", fleet.Vehicle));

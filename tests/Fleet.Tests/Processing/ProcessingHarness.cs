@@ -1,3 +1,4 @@
+using Fleet.History;
 using Fleet.Processing.Extensions;
 using Fleet.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -19,13 +20,24 @@ internal sealed class ProcessingHarness(KafkaFixture kafka, RedisFixture redis, 
 
     public string ReferenceGroup { get; } = TestServers.UniqueName("reference");
 
-    public InMemoryHistoryStore History { get; } = new();
-
     public KafkaFixture Kafka => kafka;
 
     public RedisFixture Redis => redis;
 
     public PostgresFixture Postgres => postgres;
+
+    /// <summary>Every stored history point of a vehicle (or, with <paramref name="byDevice"/>, of a device), once at least <paramref name="count"/> are there.</summary>
+    public static async Task<IReadOnlyList<HistoryRecord>> HistoryAsync(IHost host, string id, int count, bool byDevice = false, int seconds = 30)
+    {
+        var store = host.Services.GetRequiredService<IHistoryStore>();
+        var from = FleetFeed.BaseTime.AddDays(-1);
+        var to = DateTimeOffset.UtcNow.AddDays(1);
+        return await Eventually.Get(
+            () => byDevice
+                ? store.ReadDeviceAsync(id, from, to, TestContext.Current.CancellationToken)
+                : store.ReadVehicleAsync(id, from, to, TestContext.Current.CancellationToken),
+            rows => rows.Count >= count, seconds);
+    }
 
     public async Task<IHost> StartAsync(Action<IServiceCollection>? configure = null, params (string Key, string Value)[] settings)
     {
@@ -49,7 +61,6 @@ internal sealed class ProcessingHarness(KafkaFixture kafka, RedisFixture redis, 
         builder.AddRedisClient("redis");
         builder.AddNpgsqlDataSource("fleet");
         builder.AddProcessingPipeline();
-        builder.Services.AddSingleton<Fleet.History.IHistoryStore>(History);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
