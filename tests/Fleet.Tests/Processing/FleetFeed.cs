@@ -68,7 +68,9 @@ internal sealed class FleetFeed : IDisposable
 
     private async Task Send(string topic, string key, byte[]? value, Headers? headers = null)
     {
-        var result = await _producer.ProduceAsync(topic, new Message<string, byte[]> { Key = key, Value = value!, Headers = headers },
+        // Reference events all go to partition 0, so a later marker event proves every earlier one was handled.
+        var target = topic == Topics.TelemetryRaw ? new TopicPartition(topic, Partition.Any) : new TopicPartition(topic, 0);
+        var result = await _producer.ProduceAsync(target, new Message<string, byte[]> { Key = key, Value = value!, Headers = headers },
             TestContext.Current.CancellationToken);
         Assert.Equal(PersistenceStatus.Persisted, result.Status);
     }
