@@ -1,0 +1,31 @@
+namespace Fleet.Processing.Options;
+
+/// <summary>Settings of section <c>Processing</c>.</summary>
+internal sealed class ProcessingOptions
+{
+    /// <summary>Prefix of every Redis key (docs/redis-layout.md writes them with the default <c>fleet:</c>).</summary>
+    public string KeyPrefix { get; set; } = "fleet:";
+
+    /// <summary>Consumer group of <c>telemetry.raw</c>.</summary>
+    public string TelemetryGroup { get; set; } = "fleet-processing";
+
+    /// <summary>Consumer group of the four <c>*.updated</c> topics.</summary>
+    public string ReferenceGroup { get; set; } = "fleet-processing-reference";
+
+    /// <summary>A telemetry batch is flushed when it holds this many messages ...</summary>
+    public int MaxBatchSize { get; set; } = 2000;
+
+    /// <summary>... or when its first message is this old.</summary>
+    public TimeSpan MaxBatchAge { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Pause before a failed batch is retried from its first offsets.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Speed from which a vehicle counts as moving (km/h).</summary>
+    public double MovingSpeedKmh { get; set; } = 3;
+
+    /// <summary>How often the Redis reference cache generation is checked against PostgreSQL (a flushed Redis is rebuilt).</summary>
+    public TimeSpan CacheCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    public PresenceOptions Presence { get; set; } = new();
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json;
+using Confluent.Kafka;
+using Fleet.Contracts;
+using Fleet.Contracts.Events;
+using Fleet.Processing.Diagnostics;
+using Fleet.Processing.Options;
+using Fleet.Processing.Sinks;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Fleet.Processing.Presence;
+
+/// <summary>
+/// Online/offline by point arrival, whatever the transport (a UDP or HTTP device has no connection to watch).
+/// Each device has a deadline (arrival + its company's timeout) in a Redis sorted set; a device enters the set
+/// (online) or leaves it (offline) only inside an atomic script, so with several instances each transition is
+/// announced by exactly one of them.
+/// </summary>
+internal sealed class PresenceTracker(IConnectionMultiplexer redis, RedisKeys keys, IProducer<string, byte[]> producer,
+    ProcessingMetrics metrics, IOptions<ProcessingOptions> options, TimeProvider clock)
+{
+    // Returns 1 when the device was not online (absent from the set): the caller announces "online".
+    private const string TouchScript = """
+        local cur = redis.call('ZSCORE', KEYS[1], ARGV[1])
+        if not cur then redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1]) return 1 end
+        if tonumber(ARGV[2]) > tonumber(cur) then redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1]) end
+        return 0
+        """;
+
+    // Takes a device past its deadline offline (once) and rewrites its vehicle's map status; returns the deadline.
+    private const string ExpireScript = """
+        local cur = redis.call('ZSCORE', KEYS[1], ARGV[1])
+        if not cur or tonumber(cur) > tonumber(ARGV[2]) then return false end
+        redis.call('ZREM', KEYS[1], ARGV[1])
+        if ARGV[3] ~= '' then
+          local s = redis.call('HGET', KEYS[2], ARGV[3])
+          if s and string.match(s, '"deviceId":"([^"]*)"') == ARGV[1] then
+            redis.call('HSET', KEYS[2], ARGV[3], (string.gsub(s, '"status":"[a-z]+"', '"status":"offline"', 1)))
+          end
+        end
+        return cur
+        """;
+
+    /// <summary>Moves each device's deadline forward; publishes <c>online</c> for devices that were not online.</summary>
+    public async Task TouchAsync(IReadOnlyList<EnrichedPoint> points, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var latestArrival = points.GroupBy(p => p.Message.DeviceId).Select(g => g.MaxBy(p => p.Message.ServerTimeMs)!);
+        var db = redis.GetDatabase();
+        var touches = new List<(EnrichedPoint Point, Task<RedisResult> Result)>();
+        foreach (var point in latestArrival)
+        {
+            var deadline = point.ServerTime + options.Value.Presence.TimeoutFor(point.Context?.Vehicle.CompanyId);
+            // A replayed point that arrived long ago says nothing about the device being online now.
+            if (deadline > now)
+            {
+                touches.Add((point, db.ScriptEvaluateAsync(TouchScript, [keys.PresenceDeadlines],
+                    [point.Message.DeviceId, deadline.ToUnixTimeMilliseconds()])));
+            }
+        }
+
+        await Task.WhenAll(touches.Select(t => t.Result));
+        await Task.WhenAll(touches.Where(t => (int)t.Result.Result == 1)
+            .Select(t => PublishAsync(new DeviceEvent(t.Point.Message.DeviceId, DeviceEvent.Online, t.Point.ServerTime,
+                NullIfEmpty(t.Point.Message.Protocol)), cancellationToken)));
+    }
+
+    /// <summary>Devices whose deadline has passed (at most <paramref name="limit"/>).</summary>
+    public async Task<IReadOnlyList<string>> DueAsync(int limit)
+    {
+        var due = await redis.GetDatabase().SortedSetRangeByScoreAsync(keys.PresenceDeadlines,
+            double.NegativeInfinity, clock.GetUtcNow().ToUnixTimeMilliseconds(), take: limit);
+        return due.Select(d => d.ToString()).ToList();
+    }
+
+    /// <summary>Takes one due device offline; returns false when another instance (or a new point) got there first.</summary>
+    public async Task<bool> ExpireAsync(string deviceId, string? vehicleId, CancellationToken cancellationToken)
+    {
+        var db = redis.GetDatabase();
+        var result = await db.ScriptEvaluateAsync(ExpireScript, [keys.PresenceDeadlines, keys.State],
+            [deviceId, clock.GetUtcNow().ToUnixTimeMilliseconds(), vehicleId ?? ""]);
+        if (result.IsNull)
+        {
+            return false;
+        }
+
+        var deadline = long.Parse(result.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        try
+        {
+            await PublishAsync(new DeviceEvent(deviceId, DeviceEvent.Offline, DateTimeOffset.FromUnixTimeMilliseconds(deadline), null), cancellationToken);
+        }
+        catch
+        {
+            // Not announced: put the deadline back so this or another instance tries again.
+            await db.SortedSetAddAsync(keys.PresenceDeadlines, deviceId, deadline, SortedSetWhen.NotExists);
+            throw;
+        }
+
+        return true;
+    }
+
+    private async Task PublishAsync(DeviceEvent deviceEvent, CancellationToken cancellationToken)
+    {
+        await producer.ProduceAsync(Topics.DeviceEvents, new Message<string, byte[]>
+        {
+            Key = deviceEvent.DeviceId,
+            Value = JsonSerializer.SerializeToUtf8Bytes(deviceEvent, FleetJsonContext.Default.DeviceEvent),
+        }, cancellationToken);
+        metrics.DeviceEvent(deviceEvent.Type);
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Confluent.Kafka;
+using Fleet.Contracts;
+using Fleet.Contracts.Events;
+using Fleet.Processing.Diagnostics;
+using Fleet.ServiceDefaults.Kafka;
+
+namespace Fleet.Processing.Sinks;
+
+/// <summary><c>vehicle.positions</c>: JSON <see cref="VehiclePosition"/>, key = vehicle id, trace context continued.</summary>
+internal sealed class KafkaPositionPublisher(IProducer<string, byte[]> producer, TimeProvider clock) : IPositionPublisher
+{
+    public async Task PublishAsync(IReadOnlyList<EnrichedPoint> points, CancellationToken cancellationToken)
+    {
+        if (points.Count == 0)
+        {
+            return;
+        }
+
+        var processed = clock.GetUtcNow();
+        var deliveries = new Task[points.Count];
+        for (var i = 0; i < points.Count; i++)
+        {
+            var point = points[i];
+            var value = JsonSerializer.SerializeToUtf8Bytes(ToPosition(point, processed), FleetJsonContext.Default.VehiclePosition);
+            using var activity = ProcessingMetrics.ActivitySource.StartActivity(
+                "vehicle.positions publish", ActivityKind.Producer, KafkaTracing.Extract(point.Headers));
+            deliveries[i] = producer.ProduceAsync(Topics.VehiclePositions, new Message<string, byte[]>
+            {
+                Key = point.Context!.Vehicle.Id,
+                Value = value,
+                Headers = activity is null ? CopyTrace(point.Headers) : KafkaTracing.Inject(activity, []),
+            }, cancellationToken);
+        }
+
+        await Task.WhenAll(deliveries);
+    }
+
+    public static VehiclePosition ToPosition(EnrichedPoint point, DateTimeOffset processed)
+    {
+        var m = point.Message;
+        var context = point.Context!;
+        return new VehiclePosition
+        {
+            VehicleId = context.Vehicle.Id,
+            DeviceId = m.DeviceId,
+            CompanyId = context.Vehicle.CompanyId,
+            DriverId = context.Vehicle.DriverId,
+            GroupIds = context.Vehicle.GroupIds ?? [],
+            Plate = context.Vehicle.Plate,
+            Name = context.Vehicle.Name,
+            Tariff = context.Company?.Tariff,
+            Lat = m.Lat,
+            Lon = m.Lon,
+            Speed = m.HasSpeedKmh ? m.SpeedKmh : null,
+            Heading = m.HasHeading ? m.Heading : null,
+            Altitude = m.HasAltitudeM ? m.AltitudeM : null,
+            Ignition = m.HasIgnition ? m.Ignition : null,
+            Fuel = m.HasFuelL ? m.FuelL : null,
+            Odometer = m.HasOdometerKm ? m.OdometerKm : null,
+            Satellites = m.HasSatellites ? m.Satellites : null,
+            Alarm = string.IsNullOrEmpty(m.Alarm) ? null : m.Alarm,
+            DeviceTime = point.DeviceTime,
+            ServerTime = point.ServerTime,
+            ProcessedTime = processed,
+        };
+    }
+
+    // Without a listener no span is started: pass the incoming context on unchanged so the trace still joins up.
+    private static Headers CopyTrace(Headers? incoming)
+    {
+        var headers = new Headers();
+        if (incoming is null)
+        {
+            return headers;
+        }
+
+        foreach (var name in (string[])[KafkaTracing.TraceParentHeader, KafkaTracing.TraceStateHeader])
+        {
+            if (incoming.TryGetLastBytes(name, out var bytes))
+            {
+                headers.Add(name, bytes);
+            }
+        }
+
+        return headers;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Confluent.Kafka;
+using Fleet.Contracts.Telemetry;
+using Fleet.History;
+using Fleet.Processing.Diagnostics;
+using Fleet.Processing.Enrichment;
+using Fleet.Processing.Presence;
+using Fleet.Processing.ReadModel;
+using Fleet.Processing.Workers;
+using Google.Protobuf;
+
+namespace Fleet.Processing.Sinks;
+
+/// <summary>
+/// One <c>telemetry.raw</c> batch: decode, enrich from the in-process cache, then in parallel history, current state
+/// (Redis + PostgreSQL), <c>vehicle.positions</c>, presence and the DLQ. Every sink is idempotent, so a batch replayed
+/// after a crash stores nothing twice.
+/// </summary>
+internal sealed class TelemetryBatchHandler(ReferenceResolver resolver, IHistoryStore history, ICurrentStateStore state,
+    ISnapshotStore snapshots, IPositionPublisher positions, PresenceTracker presence, DeadLetterPublisher deadLetters,
+    ProcessingMetrics metrics) : IBatchHandler
+{
+    private readonly RecentPoints _published = new();
+
+    public async Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var decoded = new List<(TelemetryMessage Message, Headers? Headers)>(batch.Count);
+        var poison = new List<(ConsumeResult<string, byte[]>, string)>();
+        foreach (var result in batch)
+        {
+            if (Decode(result, out var message) is { } reason)
+            {
+                poison.Add((result, reason));
+            }
+            else
+            {
+                decoded.Add((message!, result.Message.Headers));
+            }
+        }
+
+        var contexts = await resolver.ResolveAsync(decoded.Select(d => d.Message.DeviceId).Distinct(StringComparer.Ordinal).ToList());
+        // An exact repeat (same device, same device time) inside the batch is handled once.
+        var points = decoded
+            .DistinctBy(d => (d.Message.DeviceId, d.Message.DeviceTimeMs))
+            .Select(d => new EnrichedPoint(d.Message, contexts.GetValueOrDefault(d.Message.DeviceId), d.Headers))
+            .ToList();
+        var bound = points.Where(p => p.Context is not null).ToList();
+        var latestPerVehicle = bound.GroupBy(p => p.Context!.Vehicle.Id, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(p => p.Message.DeviceTimeMs)!)
+            .ToList();
+        var toPublish = bound.Where(p => !_published.Contains(p.Message.DeviceId, p.Message.DeviceTimeMs)).ToList();
+
+        await Task.WhenAll(
+            WriteHistoryAsync(points, cancellationToken),
+            state.UpsertAsync(latestPerVehicle),
+            snapshots.UpsertAsync(latestPerVehicle, cancellationToken),
+            PublishAsync(toPublish, cancellationToken),
+            presence.TouchAsync(points, cancellationToken),
+            deadLetters.SendAsync(poison, cancellationToken));
+
+        metrics.BatchDone(points.Count, points.Count - bound.Count, toPublish.Count, Stopwatch.GetElapsedTime(started));
+    }
+
+    private static string? Decode(ConsumeResult<string, byte[]> result, out TelemetryMessage? message)
+    {
+        message = null;
+        if (result.Message.Value is null)
+        {
+            return "empty value";
+        }
+
+        try
+        {
+            message = TelemetryMessage.Parser.ParseFrom(result.Message.Value);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            return "not a TelemetryMessage: " + e.Message;
+        }
+
+        return message.DeviceId.Length == 0 ? "no device id" : null;
+    }
+
+    private Task WriteHistoryAsync(List<EnrichedPoint> points, CancellationToken cancellationToken) =>
+        points.Count == 0 ? Task.CompletedTask : history.WriteAsync(points.Select(ToHistory).ToList(), cancellationToken);
+
+    private async Task PublishAsync(List<EnrichedPoint> points, CancellationToken cancellationToken)
+    {
+        await positions.PublishAsync(points, cancellationToken);
+        foreach (var point in points)
+        {
+            _published.Add(point.Message.DeviceId, point.Message.DeviceTimeMs);
+        }
+    }
+
+    private static HistoryRecord ToHistory(EnrichedPoint point)
+    {
+        var m = point.Message;
+        return new HistoryRecord
+        {
+            VehicleId = point.Context?.Vehicle.Id ?? HistoryRecord.UnboundVehicle,
+            DeviceId = m.DeviceId,
+            CompanyId = point.Context?.Vehicle.CompanyId ?? "",
+            DeviceTime = point.DeviceTime,
+            ServerTime = point.ServerTime,
+            Lat = m.Lat,
+            Lon = m.Lon,
+            Valid = m.Valid,
+            Speed = m.HasSpeedKmh ? m.SpeedKmh : null,
+            Heading = m.HasHeading ? m.Heading : null,
+            Altitude = m.HasAltitudeM ? m.AltitudeM : null,
+            Satellites = m.HasSatellites ? m.Satellites : null,
+            Hdop = m.HasHdop ? m.Hdop : null,
+            Ignition = m.HasIgnition ? m.Ignition : null,
+            Fuel = m.HasFuelL ? m.FuelL : null,
+            Odometer = m.HasOdometerKm ? m.OdometerKm : null,
+            Alarm = m.Alarm,
+            AttributesJson = m.Attributes.Count == 0 ? "" : JsonSerializer.Serialize(
+                new Dictionary<string, double>(m.Attributes), ProcessingJsonContext.Default.DictionaryStringDouble),
+        };
+    }
+}

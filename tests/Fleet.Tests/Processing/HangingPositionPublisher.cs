@@ -1,0 +1,24 @@
+using Fleet.Processing.Sinks;
+
+namespace Fleet.Tests.Processing;
+
+/// <summary>
+/// Wraps the real publisher and, from call <paramref name="hangFrom"/> on, never returns: the batch's other side
+/// effects are done, its commit never happens — what a crash between side effects and commit leaves behind.
+/// </summary>
+internal sealed class HangingPositionPublisher(IPositionPublisher inner, int hangFrom) : IPositionPublisher
+{
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public async Task PublishAsync(IReadOnlyList<EnrichedPoint> points, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref _calls) >= hangFrom)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        await inner.PublishAsync(points, cancellationToken);
+    }
+}
