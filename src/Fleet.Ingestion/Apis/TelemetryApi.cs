@@ -60,7 +60,7 @@ public static class TelemetryApi
             {
                 var reason = item.RejectReason ?? "unreadable item";
                 rejected.Add(new PointRejection(item.Index, reason));
-                services.Metrics.Rejected(Protocol, "unreadable item");
+                services.Metrics.Rejected(Protocol, "invalid item");
                 IngestionLog.PointRejected(services.Logger, Protocol, item.DeviceId ?? "?", reason);
             }
             else

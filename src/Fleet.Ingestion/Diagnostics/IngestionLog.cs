@@ -39,7 +39,7 @@ internal static partial class IngestionLog
     [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "{Protocol} connection from {Remote} ended")]
     public static partial void ConnectionEnded(ILogger logger, string protocol, string? remote, Exception? exception);
 
-    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "librdkafka error {Code}: {Reason}")]
+    [LoggerMessage(EventId = 14, Level = LogLevel.Error, Message = "librdkafka fatal error {Code}: {Reason}")]
     public static partial void KafkaClientError(ILogger logger, Confluent.Kafka.ErrorCode code, string reason);
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "librdkafka {Facility}: {Text}")]

@@ -65,7 +65,19 @@ public static class Extensions
         var logger = services.GetRequiredService<ILogger<TelemetryPublisher>>();
         return new ProducerBuilder<string, byte[]>(config)
             .SetLogHandler((_, message) => IngestionLog.KafkaClientLog(logger, message.Facility, message.Message))
-            .SetErrorHandler((_, error) => IngestionLog.KafkaClientError(logger, error.Code, error.Reason))
+            .SetErrorHandler((_, error) =>
+            {
+                // Transport errors repeat on every reconnect attempt while a broker is down; delivery failures are logged per frame.
+                if (error.IsFatal)
+                {
+                    IngestionLog.KafkaClientError(logger, error.Code, error.Reason);
+                }
+                else if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    var code = error.Code.ToString();
+                    IngestionLog.KafkaClientLog(logger, code, error.Reason);
+                }
+            })
             .Build();
     }
 }
