@@ -1,3 +1,4 @@
+using Fleet.Ingestion.Mqtt;
 using Fleet.Ingestion.Options;
 using Fleet.Ingestion.Protocols.Gt06;
 using Fleet.Ingestion.Protocols.H02;
@@ -5,6 +6,7 @@ using Fleet.Ingestion.Protocols.Teltonika;
 using Fleet.Ingestion.Protocols.Wialon;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using MQTTnet.AspNetCore;
 
 namespace Fleet.Ingestion.Connections;
 
@@ -14,7 +16,7 @@ public static class DeviceListenerExtensions
     /// One Kestrel endpoint per device protocol (ports from <c>Ingestion:Ports</c>; 0 = off), the OsmAnd HTTP port,
     /// the Teltonika UDP listener, and the service's own HTTP addresses from ASPNETCORE_URLS / HTTP_PORTS.
     /// </summary>
-    public static WebApplicationBuilder AddDeviceListeners(this WebApplicationBuilder builder, Action<ListenOptions>? mqtt = null)
+    public static WebApplicationBuilder AddDeviceListeners(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<TeltonikaProtocol>();
@@ -24,6 +26,11 @@ public static class DeviceListenerExtensions
         builder.Services.AddSingleton<TeltonikaUdpDecoder>();
         builder.Services.AddSingleton<DeviceFrameProcessor>();
         builder.Services.AddHostedService<TeltonikaUdpListener>();
+        // MQTT broker on Kestrel (MQTTnet.AspNetCore): no listener of its own, the device port's connection handler feeds it.
+        builder.Services.AddHostedMqttServer(o => o.WithoutDefaultEndpoint());
+        builder.Services.AddMqttConnectionHandler();
+        builder.Services.AddConnections();
+        builder.Services.AddHostedService<MqttGateway>();
 
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
@@ -42,10 +49,7 @@ public static class DeviceListenerExtensions
             Device(ports.H02, l => l.UseConnectionHandler<DeviceConnectionHandler<H02Protocol>>());
             Device(ports.Wialon, l => l.UseConnectionHandler<DeviceConnectionHandler<WialonProtocol>>());
             Device(ports.OsmAnd, l => l.Protocols = HttpProtocols.Http1);
-            if (mqtt is not null)
-            {
-                Device(ports.Mqtt, mqtt);
-            }
+            Device(ports.Mqtt, l => l.UseMqtt());
         });
         return builder;
     }

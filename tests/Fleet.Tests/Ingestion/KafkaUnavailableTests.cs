@@ -88,6 +88,16 @@ public sealed class KafkaUnavailableTests : IAsyncLifetime
         Assert.NotNull(response.Headers.RetryAfter);
     }
 
+    [Fact]
+    public async Task Mqtt_KafkaDown_NoPuback()
+    {
+        using var client = new MQTTnet.MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(MqttIngestionTests.Options(_host.Ports["Mqtt"], "mqtt-down", "any", MQTTnet.Formatter.MqttProtocolVersion.V311), Ct);
+        var json = $$"""{"timestamp":{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}},"lat":1.5,"lon":2.5}""";
+
+        await Assert.ThrowsAnyAsync<Exception>(() => client.PublishAsync(MqttIngestionTests.Telemetry("mqtt-down", json), Ct));
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
