@@ -10,6 +10,15 @@ var ingestion = builder.AddProject<Projects.Fleet_Ingestion>("ingestion")
     .WithReplicas(builder.Configuration.GetValue("Fleet:Replicas:Ingestion", 1))
     .WithFleetConnection(infra.Kafka)
     .WithFleetConnection(infra.Redis)
+    // Device ports (CONTRACTS.md §1): proxied TCP endpoints, so replicas share them; each replica learns its own
+    // target port from Ingestion__Ports__*. Teltonika UDP is bound directly on 5027 (the proxy carries TCP only).
+    .WithEndpoint(port: DevicePort("Teltonika", 5027), scheme: "tcp", name: "teltonika", env: "Ingestion__Ports__Teltonika")
+    .WithEndpoint(port: DevicePort("Gt06", 5023), scheme: "tcp", name: "gt06", env: "Ingestion__Ports__Gt06")
+    .WithEndpoint(port: DevicePort("H02", 5013), scheme: "tcp", name: "h02", env: "Ingestion__Ports__H02")
+    .WithEndpoint(port: DevicePort("Wialon", 5039), scheme: "tcp", name: "wialon", env: "Ingestion__Ports__Wialon")
+    .WithEndpoint(port: DevicePort("OsmAnd", 5055), scheme: "tcp", name: "osmand", env: "Ingestion__Ports__OsmAnd")
+    .WithEndpoint(port: DevicePort("Mqtt", 1883), scheme: "tcp", name: "mqtt", env: "Ingestion__Ports__Mqtt")
+    .WithEnvironment("Ingestion__Ports__TeltonikaUdp", DevicePort("Teltonika", 5027).ToString(System.Globalization.CultureInfo.InvariantCulture))
     .WithHttpHealthCheck("/health");
 
 var processing = builder.AddProject<Projects.Fleet_Processing>("processing")
@@ -56,3 +65,6 @@ if (builder.Configuration.GetValue("Demo:Enabled", false))
 }
 
 await builder.Build().RunAsync();
+
+// Device ports are overridable like the infrastructure ports (Fleet:Ports:Teltonika, ...), so test stacks can move them.
+int DevicePort(string name, int fallback) => builder.Configuration.GetValue($"Fleet:Ports:{name}", fallback);

@@ -1,0 +1,8 @@
+namespace Fleet.Ingestion.Options;
+
+/// <summary><c>Ingestion:UnknownDevices</c>.</summary>
+public enum UnknownDevicePolicy
+{
+    Reject,
+    Accept,
+}
