@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Fleet.Realtime.State;
 
 namespace Fleet.Realtime.Hubs;
@@ -8,10 +7,10 @@ namespace Fleet.Realtime.Hubs;
 /// <see cref="Companies"/> null = every company (admin), <see cref="Groups"/> null = any group.
 /// </summary>
 public sealed record MapSubscription(
-    [property: JsonPropertyName("connectionId")] string ConnectionId,
-    [property: JsonPropertyName("box")] BoundingBox Box,
-    [property: JsonPropertyName("companies")] IReadOnlySet<string>? Companies,
-    [property: JsonPropertyName("groups")] IReadOnlySet<string>? Groups)
+    string ConnectionId,
+    BoundingBox Box,
+    IReadOnlySet<string>? Companies,
+    IReadOnlySet<string>? Groups)
 {
     public bool Matches(string companyId, IReadOnlyList<string> groupIds, double lon, double lat) =>
         (Companies is null || Companies.Contains(companyId))

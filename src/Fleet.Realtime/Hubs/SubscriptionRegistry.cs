@@ -20,6 +20,14 @@ public sealed class SubscriptionRegistry
         }
     }
 
+    public MapSubscription? Find(string connectionId)
+    {
+        lock (_lock)
+        {
+            return _index.Find(connectionId);
+        }
+    }
+
     public void Set(MapSubscription subscription)
     {
         lock (_lock)

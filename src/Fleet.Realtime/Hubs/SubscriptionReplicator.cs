@@ -27,7 +27,7 @@ public sealed partial class SubscriptionReplicator(
     {
         ArgumentNullException.ThrowIfNull(subscription);
         registry.Set(subscription);
-        var change = Serialize(new SubscriptionChange(InstanceId, subscription.ConnectionId, subscription));
+        var change = Serialize(SubscriptionChange.Of(InstanceId, subscription));
         var db = redis.GetDatabase();
         await db.HashSetAsync(keys.Subscriptions, subscription.ConnectionId, change);
         await db.PublishAsync(Channel, change);
@@ -38,7 +38,7 @@ public sealed partial class SubscriptionReplicator(
         registry.Remove(connectionId);
         var db = redis.GetDatabase();
         await db.HashDeleteAsync(keys.Subscriptions, connectionId);
-        await db.PublishAsync(Channel, Serialize(new SubscriptionChange(InstanceId, connectionId, null)));
+        await db.PublishAsync(Channel, Serialize(SubscriptionChange.Ended(InstanceId, connectionId)));
     }
 
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -105,7 +105,7 @@ public sealed partial class SubscriptionReplicator(
             return; // our own changes were applied when they were made
         }
 
-        if (change.Subscription is { } subscription)
+        if (change.ToSubscription() is { } subscription)
         {
             registry.Set(subscription);
         }

@@ -19,6 +19,9 @@ public sealed class TileIndex
 
     public int Count => _byConnection.Count;
 
+    public MapSubscription? Find(string connectionId) =>
+        _byConnection.TryGetValue(connectionId, out var entry) ? entry.Subscription : null;
+
     public void Set(MapSubscription subscription)
     {
         ArgumentNullException.ThrowIfNull(subscription);
