@@ -10,6 +10,8 @@ ensure_packages() {
   command -v redis-server >/dev/null || missing+=(redis-server)
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 && command -v pg_isready >/dev/null || missing+=(postgresql)
   [ -x /usr/sbin/clickhouse-server ] || missing+=(clickhouse-server clickhouse-client)
+  # Headless browser for the map page's end-to-end tests (Playwright drives Debian's Chromium).
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
   if [ "${#missing[@]}" -gt 0 ]; then
     log "installing ${missing[*]} (Debian packages)"
     as_root apt-get update -qq

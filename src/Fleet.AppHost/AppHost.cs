@@ -40,6 +40,9 @@ var trajectory = builder.AddProject<Projects.Fleet_Trajectory>("trajectory")
     .WithFleetConnection(infra.ClickHouse)
     .WithHttpHealthCheck("/health");
 
+// The map page plays routes back from Trajectory: Realtime hands the page its address.
+realtime.WithEnvironment("Realtime__TrajectoryUrl", trajectory.GetEndpoint("http"));
+
 builder.AddFleetDevelopmentSettings(infra, ingestion, processing, realtime, trajectory);
 
 // The demo fleet (./fleet up without --no-demo): reference data plus simulated vehicles through Ingestion's HTTP API.

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Fleet.Realtime.State;
+using StackExchange.Redis;
+
+namespace Fleet.Realtime.Bench;
+
+/// <summary>Snapshot of a box holding ~10% of the fleet, next to the raw Redis work it is made of (reference).</summary>
+internal static class SnapshotBench
+{
+    private const int Runs = 30;
+
+    public static async Task RunAsync(Uri baseAddress, string token, IDatabase db, string prefix)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var box = new BoundingBox(0, 40, 10, 41);
+        var url = new Uri("api/v1/vehicles/snapshot?bbox=0,40,10,41", UriKind.Relative);
+        var count = 0;
+        var api = new List<double>();
+        var raw = new List<double>();
+        for (var i = 0; i < Runs + 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await http.GetAsync(url);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            watch.Stop();
+            response.EnsureSuccessStatusCode();
+            count = JsonDocument.Parse(body).RootElement.GetProperty("vehicles").GetArrayLength();
+            if (i >= 3)
+            {
+                api.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            watch.Restart();
+            var (lon, lat, shape) = GeoBoxSearch.Cover(box);
+            var members = await db.GeoSearchAsync(prefix + "geo", lon, lat, shape, -1, demandClosest: false, options: GeoRadiusOptions.None);
+            foreach (var chunk in members.Chunk(2000))
+            {
+                await db.HashGetAsync(prefix + "state", chunk.Select(m => m.Member).ToArray());
+            }
+
+            watch.Stop();
+            if (i >= 3)
+            {
+                raw.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"snapshot: {count} vehicles in view; HTTP p50 {Percentiles.Format(Percentiles.Of(api, 50))} ms, p95 {Percentiles.Format(Percentiles.Of(api, 95))} ms; " +
+            $"reference raw GEOSEARCH+HMGET (no filter, no JSON) p50 {Percentiles.Format(Percentiles.Of(raw, 50))} ms, p95 {Percentiles.Format(Percentiles.Of(raw, 95))} ms"));
+    }
+}

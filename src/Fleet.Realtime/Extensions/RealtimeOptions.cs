@@ -1,0 +1,34 @@
+namespace Fleet.Realtime.Extensions;
+
+/// <summary>Settings under <c>Realtime</c>.</summary>
+public sealed class RealtimeOptions
+{
+    /// <summary>Prefix of every Redis key and channel this service reads or writes (docs/redis-layout.md uses "fleet:").</summary>
+    public string KeyPrefix { get; set; } = "fleet:";
+
+    /// <summary>Kafka consumer group shared by every Realtime instance: each position is consumed by exactly one of them.</summary>
+    public string ConsumerGroup { get; set; } = "fleet-realtime";
+
+    /// <summary>Whether this instance consumes vehicle.positions at all (an instance may serve connections only).</summary>
+    public bool ConsumePositions { get; set; } = true;
+
+    /// <summary>How long updates for one client are collected into one frame.</summary>
+    public TimeSpan FrameInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Widest bbox (degrees of longitude) the snapshot and the hub accept.</summary>
+    public double MaxBboxWidthDegrees { get; set; } = 360;
+
+    /// <summary>Tallest bbox (degrees of latitude) the snapshot and the hub accept.</summary>
+    public double MaxBboxHeightDegrees { get; set; } = 180;
+
+    /// <summary>Most vehicles one snapshot answers; a fuller box answers 400 asking to zoom in or filter.</summary>
+    public int MaxSnapshotVehicles { get; set; } = 25_000;
+
+    /// <summary>Map tile URL template given to the page (an unreachable host only costs the background).</summary>
+    public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+    public string TileAttribution { get; set; } = "&copy; OpenStreetMap contributors";
+
+    /// <summary>Base URL of Fleet.Trajectory for route playback; the page calls it with the same bearer token.</summary>
+    public string? TrajectoryUrl { get; set; }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Fleet.Contracts.Events;
+using Fleet.Realtime.Hubs;
+using Fleet.Realtime.State;
+
+namespace Fleet.Realtime.Positions;
+
+/// <summary>
+/// Decides who gets a consumed position: candidates from the tile index, then the exact test per subscription
+/// (company, groups, bbox). A subscription that matched the vehicle's previous position but not this one gets it in
+/// <c>left</c>. Called from the single consumer thread only; vehicles are partitioned by key, so one instance sees
+/// every point of a vehicle while it owns the partition.
+/// </summary>
+public sealed class PositionRouter(SubscriptionRegistry registry, FrameBuffer frames)
+{
+    private readonly Dictionary<string, (SnapshotItem Item, DateTimeOffset DeviceTime)> _last = new(StringComparer.Ordinal);
+    private readonly List<MapSubscription> _candidates = [];
+
+    public int TrackedVehicles => _last.Count;
+
+    /// <summary>Routes one position; false when it is older than the last one seen for the vehicle (dropped).</summary>
+    public bool Route(VehiclePosition position)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        var hadPrevious = _last.TryGetValue(position.VehicleId, out var previous);
+        if (hadPrevious && position.DeviceTime < previous.DeviceTime)
+        {
+            return false; // late point: the map never moves a vehicle back in time
+        }
+
+        var item = ToItem(position);
+        _last[position.VehicleId] = (item, position.DeviceTime);
+
+        _candidates.Clear();
+        registry.CollectCandidates(item.Lon, item.Lat, _candidates);
+        foreach (var subscription in _candidates)
+        {
+            if (subscription.Matches(item.CompanyId, item.GroupIds, item.Lon, item.Lat))
+            {
+                frames.AddPosition(subscription.ConnectionId, item);
+            }
+        }
+
+        if (hadPrevious)
+        {
+            var before = previous.Item;
+            _candidates.Clear();
+            registry.CollectCandidates(before.Lon, before.Lat, _candidates);
+            foreach (var subscription in _candidates)
+            {
+                if (subscription.Matches(before.CompanyId, before.GroupIds, before.Lon, before.Lat)
+                    && !subscription.Matches(item.CompanyId, item.GroupIds, item.Lon, item.Lat))
+                {
+                    frames.AddLeft(subscription.ConnectionId, item.VehicleId);
+                }
+            }
+        }
+
+        return true;
+    }
+
+    public static SnapshotItem ToItem(VehiclePosition position)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        return new SnapshotItem
+        {
+            VehicleId = position.VehicleId,
+            DeviceId = position.DeviceId,
+            CompanyId = position.CompanyId,
+            DriverId = position.DriverId,
+            GroupIds = position.GroupIds,
+            Plate = position.Plate,
+            Name = position.Name,
+            Lat = position.Lat,
+            Lon = position.Lon,
+            Speed = position.Speed,
+            Heading = position.Heading,
+            Ignition = position.Ignition,
+            Fuel = position.Fuel,
+            DeviceTime = position.DeviceTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+            Status = position.Speed >= VehicleStatus.MovingSpeedKmh ? VehicleStatus.Moving : VehicleStatus.Stopped,
+        };
+    }
+}

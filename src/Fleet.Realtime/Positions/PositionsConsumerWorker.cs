@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Confluent.Kafka;
+using Fleet.Contracts;
+using Fleet.Contracts.Events;
+using Microsoft.Extensions.Options;
+
+namespace Fleet.Realtime.Positions;
+
+/// <summary>
+/// Consumes <c>vehicle.positions</c> in one consumer group shared by every Realtime instance, so each position is
+/// routed by exactly one instance (the owner of its partition). Offsets are stored after a point is routed into the
+/// frame buffer and committed in the background: a live map prefers skipping a crash window to replaying old points.
+/// </summary>
+public sealed partial class PositionsConsumerWorker(
+    IConfiguration configuration,
+    IOptions<RealtimeOptions> options,
+    PositionRouter router,
+    ILogger<PositionsConsumerWorker> logger) : BackgroundService
+{
+    /// <summary>True once the group gave this instance its partitions (tests and health wait on it).</summary>
+    public bool IsAssigned { get; private set; }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Run(() => Run(stoppingToken), stoppingToken); // Consume() blocks: keep it off the host thread
+
+    private void Run(CancellationToken stoppingToken)
+    {
+        var config = KafkaExtensions.CreateConsumerConfig(configuration, options.Value.ConsumerGroup);
+        config.EnableAutoCommit = true;
+        config.AutoCommitIntervalMs = 1000;
+        if (configuration["Kafka:Consumer:auto.offset.reset"] is null)
+        {
+            config.AutoOffsetReset = AutoOffsetReset.Latest; // a new group starts at now: the snapshot covers the past
+        }
+
+        using var consumer = new ConsumerBuilder<string, byte[]>(config)
+            .SetPartitionsAssignedHandler((_, partitions) => { IsAssigned = true; LogAssigned(logger, partitions.Count); })
+            .SetPartitionsRevokedHandler((_, partitions) => LogRevoked(logger, partitions.Count))
+            .Build();
+        consumer.Subscribe(Topics.VehiclePositions);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                ConsumeOne(consumer, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // shutting down
+        }
+        finally
+        {
+            consumer.Close();
+        }
+    }
+
+    private void ConsumeOne(IConsumer<string, byte[]> consumer, CancellationToken stoppingToken)
+    {
+        ConsumeResult<string, byte[]>? result;
+        try
+        {
+            result = consumer.Consume(stoppingToken);
+        }
+        catch (ConsumeException ex) when (!ex.Error.IsFatal)
+        {
+            LogConsumeFailed(logger, ex);
+            return;
+        }
+
+        if (result?.Message?.Value is not { } value)
+        {
+            return;
+        }
+
+        try
+        {
+            if (JsonSerializer.Deserialize(value, FleetJsonContext.Default.VehiclePosition) is { } position)
+            {
+                router.Route(position);
+            }
+        }
+        catch (JsonException ex)
+        {
+            // Poison: the map skips it (Processing owns vehicle.positions.dlq); the stream goes on.
+            LogPoison(logger, ex, result.TopicPartitionOffset.ToString());
+        }
+
+        consumer.StoreOffset(result);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "vehicle.positions: {Count} partitions assigned")]
+    private static partial void LogAssigned(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "vehicle.positions: {Count} partitions revoked")]
+    private static partial void LogRevoked(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "vehicle.positions consume failed")]
+    private static partial void LogConsumeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipping unreadable vehicle.positions message at {Offset}")]
+    private static partial void LogPoison(ILogger logger, Exception exception, string offset);
+}
