@@ -3,7 +3,7 @@ namespace Fleet.Tests.Realtime;
 /// <summary>Waits for an outcome by polling with a generous deadline (no timed assertions).</summary>
 public static class Eventually
 {
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     public static async Task TrueAsync(Func<bool> condition, string what)
     {
