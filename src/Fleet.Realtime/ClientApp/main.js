@@ -104,6 +104,7 @@ async function main() {
   document.getElementById('playback-from').value = pad(new Date(Date.now() - 24 * 3600 * 1000));
   document.getElementById('playback-to').value = pad(new Date());
 
+  let ready = false;
   // Hooks for people debugging in the console and for the end-to-end tests.
   window.fleetMap = {
     map,
@@ -112,10 +113,13 @@ async function main() {
     vehicle: (id) => layer.vehicles.get(id),
     screenPoint: (id) => layer.screenPoint(id),
     state: () => statusBox.dataset.state,
+    // True once the first subscription is registered on the hub: from then on no position is missed.
+    ready: () => ready,
   };
 
   await live.start();
   await refresh();
+  ready = true;
 }
 
 main().catch((error) => showNotice(`The map could not start: ${error.message}`));

@@ -32,6 +32,8 @@ public sealed class MapPageTests(RealtimeFixture fleet, ChromiumFixture chromium
 
         await page.GotoAsync(new Uri(fleet.Host.BaseAddress, $"?token={TestTokens.Admin()}#13/55.75/37.63").ToString());
         await WaitAsync(page, "ids => ids.every(id => window.fleetMap && window.fleetMap.screenPoint(id))", new[] { truck.VehicleId, van.VehicleId, foreign.VehicleId });
+        // The snapshot can draw markers before the hub subscription exists; a position produced earlier would be missed.
+        await WaitAsync(page, "() => window.fleetMap.ready()", Array.Empty<string>());
         var before = await ScreenPointAsync(page, truck.VehicleId);
 
         await fleet.ProduceAsync(truck with { Lon = 37.62, Heading = 45, DeviceTime = start.AddSeconds(30) });
