@@ -6,7 +6,7 @@ namespace Fleet.AppHost.Infrastructure;
 internal static class DevelopmentSettings
 {
     /// <summary>Configuration sections that <c>./fleet up</c> may override from the environment (CONTRACTS.md §5).</summary>
-    private static readonly string[] PassThroughSections = ["Ingestion__", "Processing__", "Realtime__", "Trajectory__", "Kafka__", "Auth__", "Logging__", "Demo__"];
+    private static readonly string[] PassThroughSections = ["Ingestion__", "Processing__", "Realtime__", "Trajectory__", "History__", "Kafka__", "Auth__", "Logging__", "Demo__"];
 
     /// <summary>
     /// The local stack's settings: a generated JWT signing key for development tokens, environment overrides passed

@@ -28,6 +28,12 @@ public sealed class AppHostTests
                 "--Fleet:Ports:Postgres=25432",
                 "--Fleet:Ports:ClickHouseHttp=28123",
                 "--Fleet:Ports:ClickHouseTcp=29000",
+                "--Fleet:Ports:Teltonika=25027",
+                "--Fleet:Ports:Gt06=25023",
+                "--Fleet:Ports:H02=25013",
+                "--Fleet:Ports:Wialon=25039",
+                "--Fleet:Ports:OsmAnd=25055",
+                "--Fleet:Ports:Mqtt=21883",
             ], ct);
             await using var app = await builder.BuildAsync(ct);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
