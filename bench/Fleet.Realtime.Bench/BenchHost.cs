@@ -16,6 +16,15 @@ internal sealed class BenchHost : WebApplicationFactory<MapHub>
     public BenchHost(IReadOnlyDictionary<string, string?> settings)
     {
         _settings = settings;
+        // WebApplicationFactory looks for the service's folder through this variable outside a test project.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Fleet.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_FLEET_REALTIME",
+            Path.Combine(root?.FullName ?? ".", "src", "Fleet.Realtime"));
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         StartServer();
     }

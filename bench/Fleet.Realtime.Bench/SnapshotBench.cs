@@ -36,7 +36,7 @@ internal static class SnapshotBench
 
             watch.Restart();
             var (lon, lat, shape) = GeoBoxSearch.Cover(box);
-            var members = await db.GeoSearchAsync(prefix + "geo", lon, lat, shape, -1, demandClosest: false, options: GeoRadiusOptions.None);
+            var members = await db.GeoSearchAsync(prefix + "geo", lon, lat, shape, -1, demandClosest: true, options: GeoRadiusOptions.None);
             foreach (var chunk in members.Chunk(2000))
             {
                 await db.HashGetAsync(prefix + "state", chunk.Select(m => m.Member).ToArray());

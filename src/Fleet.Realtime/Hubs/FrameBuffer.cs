@@ -32,6 +32,34 @@ public sealed class FrameBuffer
         }
     }
 
+    /// <summary>
+    /// Puts back a frame that could not be sent yet (the connection is still busy with the previous one). Anything
+    /// newer that arrived meanwhile wins, so a slow client gets fewer, fuller frames instead of holding others back.
+    /// </summary>
+    public void Return(string connectionId, PendingFrame older)
+    {
+        ArgumentNullException.ThrowIfNull(older);
+        lock (_lock)
+        {
+            var frame = FrameOf(connectionId);
+            foreach (var (vehicleId, item) in older.Positions)
+            {
+                if (!frame.Left.Contains(vehicleId))
+                {
+                    frame.Positions.TryAdd(vehicleId, item);
+                }
+            }
+
+            foreach (var vehicleId in older.Left)
+            {
+                if (!frame.Positions.ContainsKey(vehicleId))
+                {
+                    frame.Left.Add(vehicleId);
+                }
+            }
+        }
+    }
+
     /// <summary>Takes every pending frame, leaving the buffer empty.</summary>
     public Dictionary<string, PendingFrame> TakeAll()
     {

@@ -6,7 +6,8 @@ namespace Fleet.Realtime.Hubs;
 /// <summary>
 /// Every frame interval, sends each connection its pending <c>positions</c> and <c>left</c>. Sends are addressed by
 /// connection id: the Redis backplane delivers them to the one instance that holds the connection (or writes
-/// directly when it is local), so each client receives each update once.
+/// directly when it is local), so each client receives each update once. A connection whose previous frame is still
+/// being written gets its frame merged into the next one: one slow browser never delays the others.
 /// </summary>
 public sealed partial class FrameSender(
     FrameBuffer buffer,
@@ -17,40 +18,56 @@ public sealed partial class FrameSender(
     public const string PositionsMethod = "positions";
     public const string LeftMethod = "left";
 
+    private readonly Dictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.FrameInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var frames = buffer.TakeAll();
-            if (frames.Count == 0)
+            ForgetFinishedSends();
+            foreach (var (connectionId, frame) in buffer.TakeAll())
             {
-                continue;
-            }
-
-            var sends = new List<Task>(frames.Count * 2);
-            foreach (var (connectionId, frame) in frames)
-            {
-                var client = hub.Clients.Client(connectionId);
-                if (frame.Left.Count > 0)
+                if (_inFlight.ContainsKey(connectionId))
                 {
-                    sends.Add(client.SendAsync(LeftMethod, frame.Left.ToArray(), stoppingToken));
+                    buffer.Return(connectionId, frame);
+                    continue;
                 }
 
-                if (frame.Positions.Count > 0)
-                {
-                    sends.Add(client.SendAsync(PositionsMethod, frame.Positions.Values.ToArray(), stoppingToken));
-                }
+                _inFlight[connectionId] = SendAsync(connectionId, frame, stoppingToken);
+            }
+        }
+    }
+
+    private void ForgetFinishedSends()
+    {
+        foreach (var (connectionId, send) in _inFlight)
+        {
+            if (send.IsCompleted)
+            {
+                _inFlight.Remove(connectionId);
+            }
+        }
+    }
+
+    private async Task SendAsync(string connectionId, PendingFrame frame, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var client = hub.Clients.Client(connectionId);
+            if (frame.Left.Count > 0)
+            {
+                await client.SendAsync(LeftMethod, frame.Left.ToArray(), stoppingToken);
             }
 
-            try
+            if (frame.Positions.Count > 0)
             {
-                await Task.WhenAll(sends);
+                await client.SendAsync(PositionsMethod, frame.Positions.Values.ToArray(), stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogSendFailed(logger, ex);
-            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSendFailed(logger, ex);
         }
     }
 
