@@ -20,12 +20,20 @@ namespace Fleet.Processing.Presence;
 internal sealed class PresenceTracker(IConnectionMultiplexer redis, RedisKeys keys, IProducer<string, byte[]> producer,
     ProcessingMetrics metrics, IOptions<ProcessingOptions> options, TimeProvider clock)
 {
-    // Returns 1 when the device was not online (absent from the set): the caller announces "online".
+    // ARGV = (device, deadline) pairs. Returns the devices that were not online (absent from the set): the caller
+    // announces "online" for them. Deadlines only move forward.
     private const string TouchScript = """
-        local cur = redis.call('ZSCORE', KEYS[1], ARGV[1])
-        if not cur then redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1]) return 1 end
-        if tonumber(ARGV[2]) > tonumber(cur) then redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1]) end
-        return 0
+        local online = {}
+        for i = 1, #ARGV, 2 do
+          local cur = redis.call('ZSCORE', KEYS[1], ARGV[i])
+          if not cur then
+            redis.call('ZADD', KEYS[1], ARGV[i+1], ARGV[i])
+            online[#online + 1] = ARGV[i]
+          elseif tonumber(ARGV[i+1]) > tonumber(cur) then
+            redis.call('ZADD', KEYS[1], ARGV[i+1], ARGV[i])
+          end
+        end
+        return online
         """;
 
     // Takes a device past its deadline offline (once) and rewrites its vehicle's map status; returns the deadline.
@@ -47,23 +55,35 @@ internal sealed class PresenceTracker(IConnectionMultiplexer redis, RedisKeys ke
     {
         var now = clock.GetUtcNow();
         var latestArrival = points.GroupBy(p => p.Message.DeviceId).Select(g => g.MaxBy(p => p.Message.ServerTimeMs)!);
-        var db = redis.GetDatabase();
-        var touches = new List<(EnrichedPoint Point, Task<RedisResult> Result)>();
+        var args = new List<RedisValue>();
+        var byDevice = new Dictionary<string, EnrichedPoint>(StringComparer.Ordinal);
         foreach (var point in latestArrival)
         {
             var deadline = point.ServerTime + options.Value.Presence.TimeoutFor(point.Context?.Vehicle.CompanyId);
             // A replayed point that arrived long ago says nothing about the device being online now.
             if (deadline > now)
             {
-                touches.Add((point, db.ScriptEvaluateAsync(TouchScript, [keys.PresenceDeadlines],
-                    [point.Message.DeviceId, deadline.ToUnixTimeMilliseconds()])));
+                args.Add(point.Message.DeviceId);
+                args.Add(deadline.ToUnixTimeMilliseconds());
+                byDevice[point.Message.DeviceId] = point;
             }
         }
 
-        await Task.WhenAll(touches.Select(t => t.Result));
-        await Task.WhenAll(touches.Where(t => (int)t.Result.Result == 1)
-            .Select(t => PublishAsync(new DeviceEvent(t.Point.Message.DeviceId, DeviceEvent.Online, t.Point.ServerTime,
-                NullIfEmpty(t.Point.Message.Protocol)), cancellationToken)));
+        if (args.Count == 0)
+        {
+            return;
+        }
+
+        var db = redis.GetDatabase();
+        var online = new List<EnrichedPoint>();
+        foreach (var chunk in args.Chunk(500))
+        {
+            var result = await db.ScriptEvaluateAsync(TouchScript, [keys.PresenceDeadlines], chunk);
+            online.AddRange(((RedisValue[])result!).Select(d => byDevice[d.ToString()]));
+        }
+
+        await Task.WhenAll(online.Select(p => PublishAsync(
+            new DeviceEvent(p.Message.DeviceId, DeviceEvent.Online, p.ServerTime, NullIfEmpty(p.Message.Protocol)), cancellationToken)));
     }
 
     /// <summary>Devices whose deadline has passed (at most <paramref name="limit"/>).</summary>
