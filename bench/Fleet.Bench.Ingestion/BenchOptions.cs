@@ -28,7 +28,7 @@ public sealed class BenchOptions
     public int ConnectionRecords { get; private set; } = 10;
 
     /// <summary>Seconds between two packets of one connection in the connection-scale mode.</summary>
-    public double ConnectionInterval { get; private set; } = 5;
+    public double ConnectionInterval { get; private set; } = 2;
 
     /// <summary>Seconds every connection stays idle (logged in, silent) before reporting.</summary>
     public int Idle { get; private set; } = 10;

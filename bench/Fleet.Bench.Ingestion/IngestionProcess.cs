@@ -93,6 +93,13 @@ public sealed class IngestionProcess : IDisposable
         return double.NaN;
     }
 
+    /// <summary>User + system CPU seconds the gate has used so far.</summary>
+    public double CpuSeconds()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime.TotalSeconds;
+    }
+
     /// <summary>Samples RSS every 500 ms until cancelled; returns the peak.</summary>
     public async Task<double> PeakRssAsync(CancellationToken cancellationToken)
     {

@@ -40,6 +40,8 @@ public static class LoadBench
         using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{ingestion.HttpPort}"), Timeout = TimeSpan.FromSeconds(60) };
         using var stopSampling = new CancellationTokenSource();
         var peakRss = ingestion.PeakRssAsync(stopSampling.Token);
+        var gateCpu = ingestion.CpuSeconds();
+        var benchCpu = Environment.CpuUsage.TotalTime.TotalSeconds;
         var clock = Stopwatch.StartNew();
         var until = DateTime.UtcNow.AddSeconds(options.Duration);
         var work = devices
@@ -50,6 +52,8 @@ public static class LoadBench
             .ToList();
         await Task.WhenAll(work);
         var elapsed = clock.Elapsed;
+        gateCpu = ingestion.CpuSeconds() - gateCpu;
+        benchCpu = Environment.CpuUsage.TotalTime.TotalSeconds - benchCpu;
         await stopSampling.CancelAsync();
         var peak = await peakRss;
         var rssAfter = ingestion.RssMiB();
@@ -66,6 +70,8 @@ public static class LoadBench
         Report.Line($"ACK latency Teltonika packet ({options.Records} points): p50 {tcpLatency.PercentileMs(0.5):F1} ms, p99 {tcpLatency.PercentileMs(0.99):F1} ms");
         Report.Line($"ACK latency HTTP batch ({options.Batch} points): p50 {httpLatency.PercentileMs(0.5):F1} ms, p99 {httpLatency.PercentileMs(0.99):F1} ms");
         Report.Line($"Ingestion RSS: peak {peak:F0} MiB, after load {rssAfter:F0} MiB");
+        Report.Line($"CPU over the window: gate {gateCpu / elapsed.TotalSeconds:F2} cores, bench process (clients + mock broker) " +
+            $"{benchCpu / elapsed.TotalSeconds:F2} cores, of {Environment.ProcessorCount}");
         Report.Metric("gate_points_per_s", rate);
         var exact = grown == counters.AcknowledgedPoints;
         Report.Line($"Kafka check: telemetry.raw high watermarks grew by {grown:N0}, acknowledged {counters.AcknowledgedPoints:N0} -> " +

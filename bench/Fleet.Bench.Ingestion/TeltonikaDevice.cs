@@ -72,6 +72,12 @@ public sealed class TeltonikaDevice : IAsyncDisposable
             counters.Acknowledged(BinaryPrimitives.ReadInt32BigEndian(_ack));
             if (pause > TimeSpan.Zero)
             {
+                // The next packet would fall outside the measured window.
+                if (DateTime.UtcNow + pause >= until)
+                {
+                    break;
+                }
+
                 await Task.Delay(pause, cancellationToken);
             }
         }
