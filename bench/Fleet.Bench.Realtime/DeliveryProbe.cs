@@ -4,7 +4,7 @@ using Fleet.Realtime.State;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Fleet.Realtime.Bench;
+namespace Fleet.Bench.Realtime;
 
 /// <summary>SignalR clients with random viewports that record delivery latency (receive time − point's device time).</summary>
 internal sealed class DeliveryProbe : IAsyncDisposable

@@ -4,7 +4,7 @@ using Fleet.History.Postgres;
 using Fleet.ServiceDefaults.ClickHouse;
 using Npgsql;
 
-namespace Fleet.Bench;
+namespace Fleet.Bench.Trajectory;
 
 /// <summary>One store under test in its own scratch database, with the size of what it holds.</summary>
 internal sealed class BenchTarget(string name, IHistoryStore store, Func<Task<string>> size, Func<Task> drop) : IDisposable

@@ -1,6 +1,6 @@
 using Fleet.History;
 
-namespace Fleet.Bench;
+namespace Fleet.Bench.Trajectory;
 
 /// <summary>
 /// A deterministic fleet day at 10 s: each vehicle parks, then alternates 25-40 min drives (45-70 km/h, turning) with

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Fleet.Realtime.State;
 using StackExchange.Redis;
 
-namespace Fleet.Realtime.Bench;
+namespace Fleet.Bench.Realtime;
 
 /// <summary>Snapshot of a box holding ~10% of the fleet, next to the raw Redis work it is made of (reference).</summary>
 internal static class SnapshotBench

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace Fleet.Realtime.Bench;
+namespace Fleet.Bench.Realtime;
 
 /// <summary>Development-shaped admin JWT (HS256) for the benchmark's own signing key.</summary>
 internal static class BenchTokens

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Fleet.Realtime.Bench;
+namespace Fleet.Bench.Realtime;
 
 /// <summary>The real Realtime service on Kestrel (127.0.0.1:0), configured for the benchmark run.</summary>
 internal sealed class BenchHost : WebApplicationFactory<MapHub>

@@ -10,12 +10,12 @@ using Fleet.Realtime.State;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
-namespace Fleet.Realtime.Bench;
+namespace Fleet.Bench.Realtime;
 
 /// <summary>
 /// Realtime benchmark: N SignalR clients with random viewports while positions flow through real Kafka (mock
 /// cluster) at a fixed rate; and the snapshot of a box holding 10k of 100k vehicles. Usage:
-/// <c>dotnet run -c Release --project bench/Fleet.Realtime.Bench -- [clients] [points/s] [seconds] [vehicles]</c>
+/// <c>dotnet run -c Release --project bench/Fleet.Bench.Realtime -- [clients] [points/s] [seconds] [vehicles]</c>
 /// against the test Redis (FLEET_TEST_REDIS, default 127.0.0.1:16379).
 /// </summary>
 internal static class RealtimeBench

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Fleet.Bench;
+namespace Fleet.Bench.Trajectory;
 
 /// <summary>Runs an operation several times and reports median and p95 wall time.</summary>
 internal static class Timing

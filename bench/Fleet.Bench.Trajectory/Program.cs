@@ -1,7 +1,7 @@
 using System.Globalization;
-using Fleet.Bench;
+using Fleet.Bench.Trajectory;
 
-// dotnet run -c Release --project bench/Fleet.Bench -- [vehicles=1000] [days=1] [postgresVehicles=100] [runs=20]
+// dotnet run -c Release --project bench/Fleet.Bench.Trajectory -- [vehicles=1000] [days=1] [postgresVehicles=100] [runs=20]
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 var (vehicles, days, postgresVehicles, runs) = (Arg(0, 1000), Arg(1, 1), Arg(2, 100), Arg(3, 20));
 var clickhouse = Environment.GetEnvironmentVariable("FLEET_BENCH_CLICKHOUSE") ?? "Host=127.0.0.1;Port=18123;Username=default";

@@ -4,7 +4,7 @@ using Fleet.History;
 using Fleet.Trajectory.Analysis;
 using Fleet.Trajectory.Services;
 
-namespace Fleet.Bench;
+namespace Fleet.Bench.Trajectory;
 
 /// <summary>Loads the synthetic fleet into one target and times the Trajectory read paths on it (store read + analysis).</summary>
 internal sealed class BenchRunner(BenchTarget target, int vehicles, int days, int runs)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Fleet.Realtime.Bench;
+namespace Fleet.Bench.Realtime;
 
 /// <summary>Percentiles of recorded milliseconds.</summary>
 internal static class Percentiles
