@@ -151,8 +151,10 @@ fleet_bench() {
   local name="${1:-}"; shift || true
   [ -n "$name" ] || { echo "usage: ./fleet bench NAME [options]  (NAME: $(ls "$ROOT/bench" 2>/dev/null | sed -n 's/^Fleet\.Bench\.\{0,1\}//p' | tr '\n' ' '))" >&2; return 2; }
   local project
-  project=$(ls -d "$ROOT"/bench/Fleet.Bench.* 2>/dev/null | while read -r d; do
-    [ "$(basename "$d" | tr '[:upper:]' '[:lower:]')" = "fleet.bench.$(echo "$name" | tr '[:upper:]' '[:lower:]')" ] && echo "$d"; done | head -1)
+  local wanted d; wanted="fleet.bench.$(echo "$name" | tr '[:upper:]' '[:lower:]')"; project=""
+  for d in "$ROOT"/bench/Fleet.Bench.*; do
+    if [ "$(basename "$d" | tr '[:upper:]' '[:lower:]')" = "$wanted" ]; then project="$d"; fi
+  done
   [ -n "$project" ] || { echo "no bench project for '$name' under bench/" >&2; return 2; }
   command -v redis-server >/dev/null || ensure_packages
   trap stop_test_servers EXIT
