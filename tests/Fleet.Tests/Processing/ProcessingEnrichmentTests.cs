@@ -160,12 +160,17 @@ public sealed class ProcessingEnrichmentTests(KafkaFixture kafka, RedisFixture r
         }
     }
 
+    /// <summary>Waits until the cache holds the vehicle at this version and its company (topics are not ordered with each other).</summary>
     internal static async Task WaitForVehicleVersion(ProcessingHarness harness, string vehicleId, long version)
     {
-        var json = await Eventually.Get(
-            async () => (string?)await harness.Redis.Connection.GetDatabase().HashGetAsync(harness.KeyPrefix + "ref:vehicles", vehicleId),
-            v => v is not null && JsonSerializer.Deserialize(v, FleetJsonContext.Default.VehicleUpdated)!.Version >= version);
-        Assert.NotNull(json);
+        var db = harness.Redis.Connection.GetDatabase();
+        var ready = await Eventually.Get(async () =>
+        {
+            var json = (string?)await db.HashGetAsync(harness.KeyPrefix + "ref:vehicles", vehicleId);
+            var vehicle = json is null ? null : JsonSerializer.Deserialize(json, FleetJsonContext.Default.VehicleUpdated);
+            return vehicle is not null && vehicle.Version >= version && await db.HashExistsAsync(harness.KeyPrefix + "ref:companies", vehicle.CompanyId);
+        }, ready => ready);
+        Assert.True(ready);
     }
 
     internal static async Task<JsonElement> WaitForState(ProcessingHarness harness, string vehicleId, DateTimeOffset deviceTime)
