@@ -101,6 +101,40 @@ public sealed class ProcessingEnrichmentTests(KafkaFixture kafka, RedisFixture r
     }
 
     [Fact]
+    public async Task Pipeline_DeviceMovedToAnotherVehicle_NextPointsBelongToTheNewVehicle()
+    {
+        var harness = new ProcessingHarness(kafka, redis, postgres, clickHouse);
+        var fleet = new TestFleet();
+        var newVehicle = fleet.Vehicle + "-b";
+        using var feed = new FleetFeed(kafka.BootstrapServers);
+        await fleet.SendAsync(feed);
+        var host = await harness.StartAsync();
+        try
+        {
+            await WaitForVehicleVersion(harness, fleet.Vehicle, 1);
+            await feed.Telemetry(FleetFeed.Point(fleet.Device, 1));
+            await WaitForState(harness, fleet.Vehicle, FleetFeed.BaseTime.AddSeconds(1));
+
+            // The owning service moves the device: the new vehicle claims it, the old one lets it go.
+            await feed.Vehicle(new VehicleUpdated(newVehicle, 1, fleet.Company, fleet.Device, "B777BB77", "Van 7", ["g-south"], null));
+            await feed.Vehicle(fleet.VehicleEvent(version: 2) with { DeviceId = null });
+            await WaitForVehicleVersion(harness, fleet.Vehicle, 2);
+            await feed.Telemetry(FleetFeed.Point(fleet.Device, 2));
+
+            var moved = await WaitForState(harness, newVehicle, FleetFeed.BaseTime.AddSeconds(2));
+            Assert.Equal((fleet.Device, "B777BB77"), (moved.GetProperty("deviceId").GetString(), moved.GetProperty("plate").GetString()));
+            Assert.Equal([1], (await ProcessingHarness.HistoryAsync(host, fleet.Vehicle, 1)).Select(h => (int)(h.DeviceTime - FleetFeed.BaseTime).TotalSeconds));
+            Assert.Equal([2], (await ProcessingHarness.HistoryAsync(host, newVehicle, 1)).Select(h => (int)(h.DeviceTime - FleetFeed.BaseTime).TotalSeconds));
+            Assert.Equal(newVehicle, (string?)await redis.Connection.GetDatabase().HashGetAsync(harness.KeyPrefix + "ref:device-vehicle", fleet.Device));
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+            host.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Pipeline_DeviceBoundToNoVehicle_HistoryUnderDeviceOnlyNotPublished()
     {
         var harness = new ProcessingHarness(kafka, redis, postgres, clickHouse);
@@ -126,12 +160,17 @@ public sealed class ProcessingEnrichmentTests(KafkaFixture kafka, RedisFixture r
         }
     }
 
+    /// <summary>Waits until the cache holds the vehicle at this version and its company (topics are not ordered with each other).</summary>
     internal static async Task WaitForVehicleVersion(ProcessingHarness harness, string vehicleId, long version)
     {
-        var json = await Eventually.Get(
-            async () => (string?)await harness.Redis.Connection.GetDatabase().HashGetAsync(harness.KeyPrefix + "ref:vehicles", vehicleId),
-            v => v is not null && JsonSerializer.Deserialize(v, FleetJsonContext.Default.VehicleUpdated)!.Version >= version);
-        Assert.NotNull(json);
+        var db = harness.Redis.Connection.GetDatabase();
+        var ready = await Eventually.Get(async () =>
+        {
+            var json = (string?)await db.HashGetAsync(harness.KeyPrefix + "ref:vehicles", vehicleId);
+            var vehicle = json is null ? null : JsonSerializer.Deserialize(json, FleetJsonContext.Default.VehicleUpdated);
+            return vehicle is not null && vehicle.Version >= version && await db.HashExistsAsync(harness.KeyPrefix + "ref:companies", vehicle.CompanyId);
+        }, ready => ready);
+        Assert.True(ready);
     }
 
     internal static async Task<JsonElement> WaitForState(ProcessingHarness harness, string vehicleId, DateTimeOffset deviceTime)

@@ -82,7 +82,7 @@ public sealed class ReferenceReadModelTests(KafkaFixture kafka, RedisFixture red
             });
             using var feed = new FleetFeed(kafka.BootstrapServers);
             await feed.Device(new DeviceUpdated(fleet.Device, 2, true, "ab12", "teltonika"));
-            await MarkerAsync(feed);
+            await MarkerAsync(feed, deviceTopic: true);
 
             var db = redis.Connection.GetDatabase();
             var trust = JsonDocument.Parse((string)(await db.HashGetAsync(harness.KeyPrefix + "devices", fleet.Device))!).RootElement;
@@ -91,7 +91,7 @@ public sealed class ReferenceReadModelTests(KafkaFixture kafka, RedisFixture red
             Assert.Contains(fleet.Device, heard);
 
             await feed.Tombstone(Topics.DeviceUpdated, fleet.Device);
-            await MarkerAsync(feed);
+            await MarkerAsync(feed, deviceTopic: true);
             Assert.False(await db.HashExistsAsync(harness.KeyPrefix + "devices", fleet.Device));
             Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM ref_devices WHERE id = @id", fleet.Device));
         }
@@ -136,6 +136,7 @@ public sealed class ReferenceReadModelTests(KafkaFixture kafka, RedisFixture red
             using var feed = new FleetFeed(kafka.BootstrapServers);
             await fleet.SendAsync(feed);
             await MarkerAsync(feed);
+            await MarkerAsync(feed, deviceTopic: true);
             var db = redis.Connection.GetDatabase();
             var generation = (string?)await db.StringGetAsync(harness.KeyPrefix + "ref:generation");
             Assert.NotNull(generation);
@@ -167,12 +168,24 @@ public sealed class ReferenceReadModelTests(KafkaFixture kafka, RedisFixture red
         host.Dispose();
     }
 
-    /// <summary>Sends a company event after everything else on partition 0 and waits until PostgreSQL has it.</summary>
-    private async Task MarkerAsync(FleetFeed feed)
+    /// <summary>
+    /// Sends a marker after everything else on partition 0 of the same topic (order holds only within a partition) and
+    /// waits until PostgreSQL has it: every earlier event of that topic is then fully handled.
+    /// </summary>
+    private async Task MarkerAsync(FleetFeed feed, bool deviceTopic = false)
     {
         var marker = TestServers.UniqueName("marker");
-        await feed.Vehicle(new VehicleUpdated(marker, 1, "c-marker", null, null, null, null, null));
-        var count = await Eventually.Get(() => ScalarAsync<long>("SELECT count(*) FROM ref_vehicles WHERE id = @id", marker), c => c == 1);
+        if (deviceTopic)
+        {
+            await feed.Device(new DeviceUpdated(marker, 1, false, null, null));
+        }
+        else
+        {
+            await feed.Vehicle(new VehicleUpdated(marker, 1, "c-marker", null, null, null, null, null));
+        }
+
+        var table = deviceTopic ? "ref_devices" : "ref_vehicles";
+        var count = await Eventually.Get(() => ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE id = @id", marker), c => c == 1);
         Assert.Equal(1L, count);
     }
 
