@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Fleet.Processing.Bench;
+using Fleet.Bench.Processing;
 
-// Usage: Fleet.Processing.Bench [points=200000] [vehicles=10000]
+// Usage: Fleet.Bench.Processing [points=200000] [vehicles=10000]
 var points = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
 var vehicles = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 var name = "fleet_bench_" + Guid.NewGuid().ToString("N")[..8];

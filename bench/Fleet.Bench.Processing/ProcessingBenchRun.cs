@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
-namespace Fleet.Processing.Bench;
+namespace Fleet.Bench.Processing;
 
 /// <summary>
 /// One run: an in-process mock Kafka cluster, the real Processing pipeline (AddProcessingPipeline) on the test Redis,

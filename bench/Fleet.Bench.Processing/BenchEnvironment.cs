@@ -2,7 +2,7 @@ using ClickHouse.Driver;
 using Fleet.ServiceDefaults.ClickHouse;
 using Npgsql;
 
-namespace Fleet.Processing.Bench;
+namespace Fleet.Bench.Processing;
 
 /// <summary>The test servers (same defaults as ./fleet test) with a fresh PostgreSQL and ClickHouse database per run.</summary>
 internal static class BenchEnvironment
