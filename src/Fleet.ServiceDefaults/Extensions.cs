@@ -83,9 +83,12 @@ public static class Extensions
     public static TBuilder AddKafkaHealthCheck<TBuilder>(this TBuilder builder, string connectionName = "kafka")
         where TBuilder : IHostApplicationBuilder
     {
+        // One check (and so one admin client) for the process: the registration factory runs on every probe, and a
+        // librdkafka client per probe would cost threads and a broker connection every few seconds.
+        builder.Services.AddSingleton(_ => new KafkaHealthCheck(ConnectionStrings.Require(builder.Configuration, connectionName)));
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             "kafka",
-            sp => new KafkaHealthCheck(ConnectionStrings.Require(builder.Configuration, connectionName)),
+            sp => sp.GetRequiredService<KafkaHealthCheck>(),
             HealthStatus.Unhealthy,
             ["ready"],
             TimeSpan.FromSeconds(3)));

@@ -33,7 +33,7 @@ internal sealed partial class EndpointsReporter(
             return;
         }
 
-        var values = Collect();
+        var values = await CollectAsync(stoppingToken);
         var text = new StringBuilder();
         foreach (var (key, value) in values)
         {
@@ -51,7 +51,7 @@ internal sealed partial class EndpointsReporter(
         LogAllHealthy(logger, options.FilePath, printable);
     }
 
-    private List<(string Key, string Value)> Collect()
+    private async Task<List<(string Key, string Value)>> CollectAsync(CancellationToken ct)
     {
         string Http(string resource) => model.Resources.OfType<ProjectResource>().First(r => r.Name == resource)
             .GetEndpoint("http").Url;
@@ -74,16 +74,16 @@ internal sealed partial class EndpointsReporter(
             ("FLEET_INGEST_HTTP_URL", ingestionUri.GetLeftPart(UriPartial.Authority)),
             ("FLEET_REALTIME_URL", realtime),
             ("FLEET_TRAJECTORY_URL", Http("trajectory")),
-            ("FLEET_KAFKA_BOOTSTRAP", Resolve(infra.Kafka)),
-            ("FLEET_REDIS", Resolve(infra.Redis)),
-            ("FLEET_POSTGRES", Resolve(infra.Postgres)),
-            ("FLEET_CLICKHOUSE_URL", ClickHouseUrl(Resolve(infra.ClickHouse))),
+            ("FLEET_KAFKA_BOOTSTRAP", await ResolveAsync(infra.Kafka, ct)),
+            ("FLEET_REDIS", await ResolveAsync(infra.Redis, ct)),
+            ("FLEET_POSTGRES", await ResolveAsync(infra.Postgres, ct)),
+            ("FLEET_CLICKHOUSE_URL", ClickHouseUrl(await ResolveAsync(infra.ClickHouse, ct))),
             ("FLEET_ADMIN_TOKEN", DevTokens.Mint(options.SigningKeyHex, "dev-admin", [], admin: true, TimeSpan.FromDays(30))),
         ];
     }
 
-    private static string Resolve(FleetConnection connection) =>
-        connection.Value.GetValueAsync(default).AsTask().GetAwaiter().GetResult() ?? "";
+    private static async Task<string> ResolveAsync(FleetConnection connection, CancellationToken ct) =>
+        await connection.Value.GetValueAsync(ct) ?? "";
 
     private static string ClickHouseUrl(string connectionString)
     {

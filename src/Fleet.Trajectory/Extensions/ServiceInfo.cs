@@ -1,4 +1,0 @@
-namespace Fleet.Trajectory.Extensions;
-
-/// <summary>What <c>/api/v1/info</c> answers.</summary>
-internal sealed record ServiceInfo(string Service, string OpenApi, string Health);
