@@ -146,7 +146,7 @@ fleet_token() {
 }
 
 # ./fleet bench NAME [options]: a benchmark console project (bench/Fleet.Bench.<Name>) in Release. Like fleet_test it
-# reuses a running test redis on 16379 or starts one for the run; benchmarks needing more servers start them themselves.
+# reuses the running test servers (redis 16379, PostgreSQL 15432, ClickHouse 18123) or starts them for the run.
 fleet_bench() {
   local name="${1:-}"; shift || true
   [ -n "$name" ] || { echo "usage: ./fleet bench NAME [options]  (NAME: $(ls "$ROOT/bench" 2>/dev/null | sed -n 's/^Fleet\.Bench\.\{0,1\}//p' | tr '\n' ' '))" >&2; return 2; }
@@ -156,21 +156,16 @@ fleet_bench() {
     if [ "$(basename "$d" | tr '[:upper:]' '[:lower:]')" = "$wanted" ]; then project="$d"; fi
   done
   [ -n "$project" ] || { echo "no bench project for '$name' under bench/" >&2; return 2; }
-  command -v redis-server >/dev/null || ensure_packages
+  ensure_packages
   trap stop_test_servers EXIT
-  local dir="$STATE/test"; mkdir -p "$dir"
-  if port_open $TEST_REDIS_PORT; then log "reusing redis on $TEST_REDIS_PORT"; else
-    redis-server --bind 127.0.0.1 --port $TEST_REDIS_PORT --save "" --appendonly no --dir "$dir" >"$dir/redis.log" 2>&1 &
-    STARTED_PIDS+=($!)
-    wait_port $TEST_REDIS_PORT 20 redis-server
-  fi
+  start_test_servers
   # Thousands of simulated devices need as many sockets in each process (children inherit the limit).
   ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
   log "building $(basename "$project") (Release)"
   dotnet build "$project" -c Release -nologo -clp:ErrorsOnly -v quiet
   log "running $(basename "$project") $*"
   local rc=0 prefix="fleet-bench:$$:"
-  FLEET_TEST_REDIS="127.0.0.1:$TEST_REDIS_PORT" FLEET_BENCH_KEY_PREFIX="${prefix}fleet:" \
+  FLEET_BENCH_KEY_PREFIX="${prefix}fleet:" \
     dotnet run -c Release --no-build --project "$project" -- "$@" || rc=$?
   # Leave the shared test redis as it was: drop the keys this run's gate wrote.
   redis-cli -p $TEST_REDIS_PORT --scan --pattern "${prefix}*" 2>/dev/null | xargs -r redis-cli -p $TEST_REDIS_PORT del >/dev/null 2>&1 || true
