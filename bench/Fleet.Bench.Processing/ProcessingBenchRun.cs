@@ -166,6 +166,12 @@ internal sealed class ProcessingBenchRun(string name, string postgres, string cl
         }
 
         var result = new BenchResult(metrics.PointsTotal - first, watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+        // Whole run incl. the first batch; sinks run concurrently, so the stages add up to more than the wall time.
+        foreach (var (stage, seconds) in host.Services.GetRequiredService<StageTimings>().Snapshot().OrderByDescending(p => p.Value))
+        {
+            Console.WriteLine($"  stage {stage,-14} {seconds,7:F2} s");
+        }
+
         await host.StopAsync();
         return result;
     }

@@ -34,6 +34,7 @@ internal static class Extensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<ProcessingMetrics>();
+        services.AddSingleton<StageTimings>();
         services.AddSingleton<RedisKeys>();
         services.AddKafkaProducer<string, byte[]>(builder.Configuration);
         services.AddSingleton<RedisReferenceCache>();

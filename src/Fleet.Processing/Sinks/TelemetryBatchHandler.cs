@@ -19,7 +19,7 @@ namespace Fleet.Processing.Sinks;
 /// </summary>
 internal sealed class TelemetryBatchHandler(ReferenceResolver resolver, IHistoryStore history, ICurrentStateStore state,
     ISnapshotStore snapshots, IPositionPublisher positions, PresenceTracker presence, DeadLetterPublisher deadLetters,
-    ProcessingMetrics metrics) : IBatchHandler
+    ProcessingMetrics metrics, StageTimings timings) : IBatchHandler
 {
     private readonly RecentPoints _published = new();
 
@@ -40,6 +40,8 @@ internal sealed class TelemetryBatchHandler(ReferenceResolver resolver, IHistory
             }
         }
 
+        timings.Add("decode", started);
+        var enrichStarted = Stopwatch.GetTimestamp();
         var contexts = await resolver.ResolveAsync(decoded.Select(d => d.Message.DeviceId).Distinct(StringComparer.Ordinal).ToList());
         // An exact repeat (same device, same device time) inside the batch is handled once.
         var points = decoded
@@ -52,13 +54,17 @@ internal sealed class TelemetryBatchHandler(ReferenceResolver resolver, IHistory
             .ToList();
         var toPublish = bound.Where(p => !_published.Contains(p.Message.DeviceId, p.Message.DeviceTimeMs)).ToList();
 
+        timings.Add("enrich", enrichStarted);
+
+        var sinksStarted = Stopwatch.GetTimestamp();
         await Task.WhenAll(
-            WriteHistoryAsync(points, cancellationToken),
-            state.UpsertAsync(latestPerVehicle),
-            snapshots.UpsertAsync(latestPerVehicle, cancellationToken),
-            PublishAsync(toPublish, cancellationToken),
-            presence.TouchAsync(points, cancellationToken),
+            timings.TimeAsync("history", () => WriteHistoryAsync(points, cancellationToken)),
+            timings.TimeAsync("redis-state", () => state.UpsertAsync(latestPerVehicle)),
+            timings.TimeAsync("pg-snapshot", () => snapshots.UpsertAsync(latestPerVehicle, cancellationToken)),
+            timings.TimeAsync("positions", () => PublishAsync(toPublish, cancellationToken)),
+            timings.TimeAsync("presence", () => presence.TouchAsync(points, cancellationToken)),
             deadLetters.SendAsync(poison, cancellationToken));
+        timings.Add("sinks (wall)", sinksStarted);
 
         metrics.BatchDone(points.Count, points.Count - bound.Count, toPublish.Count, Stopwatch.GetElapsedTime(started));
     }
