@@ -18,6 +18,12 @@ internal sealed class ProcessingOptions
     /// <summary>... or when its first message is this old.</summary>
     public TimeSpan MaxBatchAge { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Telemetry batches whose sinks may run at once: the next batch is consumed and enriched while earlier ones write.
+    /// Offsets are still committed in order, each only after its batch and every earlier one succeeded.
+    /// </summary>
+    public int MaxBatchesInFlight { get; set; } = 4;
+
     /// <summary>Pause before a failed batch is retried from its first offsets.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 

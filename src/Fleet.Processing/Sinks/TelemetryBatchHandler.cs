@@ -23,7 +23,14 @@ internal sealed class TelemetryBatchHandler(ReferenceResolver resolver, IHistory
 {
     private readonly RecentPoints _published = new();
 
-    public async Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken cancellationToken)
+    public async Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken cancellationToken) =>
+        await await StartAsync(batch, cancellationToken);
+
+    /// <summary>
+    /// Decodes and enriches, then starts every sink and returns: the <c>vehicle.positions</c> messages are queued in the
+    /// producer before this returns, so a later batch's messages for a vehicle never overtake this one's.
+    /// </summary>
+    public async Task<Task> StartAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var decoded = new List<(TelemetryMessage Message, Headers? Headers)>(batch.Count);
@@ -56,6 +63,12 @@ internal sealed class TelemetryBatchHandler(ReferenceResolver resolver, IHistory
 
         timings.Add("enrich", enrichStarted);
 
+        return WriteAllAsync(points, points.Count - bound.Count, latestPerVehicle, toPublish, poison, started, cancellationToken);
+    }
+
+    private async Task WriteAllAsync(List<EnrichedPoint> points, int unbound, List<EnrichedPoint> latestPerVehicle, List<EnrichedPoint> toPublish,
+        List<(ConsumeResult<string, byte[]>, string)> poison, long started, CancellationToken cancellationToken)
+    {
         var sinksStarted = Stopwatch.GetTimestamp();
         await Task.WhenAll(
             timings.TimeAsync("history", () => WriteHistoryAsync(points, cancellationToken)),
@@ -66,7 +79,7 @@ internal sealed class TelemetryBatchHandler(ReferenceResolver resolver, IHistory
             deadLetters.SendAsync(poison, cancellationToken));
         timings.Add("sinks (wall)", sinksStarted);
 
-        metrics.BatchDone(points.Count, points.Count - bound.Count, toPublish.Count, Stopwatch.GetElapsedTime(started));
+        metrics.BatchDone(points.Count, unbound, toPublish.Count, Stopwatch.GetElapsedTime(started));
     }
 
     private static string? Decode(ConsumeResult<string, byte[]> result, out TelemetryMessage? message)
