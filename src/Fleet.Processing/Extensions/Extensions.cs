@@ -39,6 +39,8 @@ internal static class Extensions
         services.AddKafkaProducer<string, byte[]>(builder.Configuration);
         services.AddSingleton<RedisReferenceCache>();
         services.AddSingleton<ReferenceCacheRebuilder>();
+        services.AddSingleton<ReadModelReadiness>();
+        services.AddHealthChecks().AddCheck<ReadModelReadiness>(ReadModelReadiness.Name, tags: ["ready"]);
         services.AddSingleton<ReferenceResolver>();
         services.AddSingleton<DeadLetterPublisher>();
         services.AddSingleton<ICurrentStateStore, RedisCurrentStateStore>();
