@@ -18,6 +18,9 @@ internal sealed class ProcessingMetrics
     private readonly Counter<long> _deviceEvents;
     private readonly Histogram<double> _batchDuration;
     private long _lag;
+    private long _pointsTotal;
+    private long _unboundTotal;
+    private long _deadLetteredTotal;
 
     public ProcessingMetrics(IMeterFactory meterFactory)
     {
@@ -30,10 +33,6 @@ internal sealed class ProcessingMetrics
         _batchDuration = meter.CreateHistogram<double>("fleet.processing.batch.duration", "s", "Time from batch flush to every side effect done");
         meter.CreateObservableGauge("fleet.processing.lag", () => Interlocked.Read(ref _lag), "{message}", "telemetry.raw messages not yet consumed");
     }
-
-    private long _pointsTotal;
-    private long _unboundTotal;
-    private long _deadLetteredTotal;
 
     // Batches finish concurrently (pipelined worker): the totals are updated atomically.
     public long PointsTotal => Interlocked.Read(ref _pointsTotal);
