@@ -19,7 +19,8 @@ namespace Fleet.Bench.Processing;
 /// One run: an in-process mock Kafka cluster, the real Processing pipeline (AddProcessingPipeline) on the test Redis,
 /// PostgreSQL and ClickHouse. The reference is the raw consume rate of the same pre-loaded topic in the same process.
 /// </summary>
-internal sealed class ProcessingBenchRun(string name, string postgres, string clickHouse, int vehicles) : IDisposable
+internal sealed class ProcessingBenchRun(string name, string postgres, string clickHouse, int vehicles,
+    IReadOnlyDictionary<string, string> settings) : IDisposable
 {
     private readonly MockKafkaCluster _kafka = StartKafka();
     private readonly string _prefix = name + ":";
@@ -43,7 +44,7 @@ internal sealed class ProcessingBenchRun(string name, string postgres, string cl
         ["ConnectionStrings:clickhouse"] = clickHouse,
         ["Processing:KeyPrefix"] = _prefix,
         ["Kafka:Consumer:session.timeout.ms"] = "6000",
-    }).Build();
+    }.Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))).Build();
 
     /// <summary>100 companies, 10k drivers, vehicles and devices through the real reference consumer.</summary>
     public async Task LoadReferenceAsync()
@@ -158,6 +159,7 @@ internal sealed class ProcessingBenchRun(string name, string postgres, string cl
         }
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var servers = ServerCpu.Snapshot();
         var watch = Stopwatch.StartNew();
         var first = metrics.PointsTotal;
         while (metrics.PointsTotal < points)
@@ -166,6 +168,13 @@ internal sealed class ProcessingBenchRun(string name, string postgres, string cl
         }
 
         var result = new BenchResult(metrics.PointsTotal - first, watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+        Console.WriteLine($"  server CPU in the same interval: {ServerCpu.Delta(servers, ServerCpu.Snapshot())}");
+        // Whole run incl. the first batch; sinks run concurrently, so the stages add up to more than the wall time.
+        foreach (var (stage, seconds) in host.Services.GetRequiredService<StageTimings>().Snapshot().OrderByDescending(p => p.Value))
+        {
+            Console.WriteLine($"  stage {stage,-14} {seconds,7:F2} s");
+        }
+
         await host.StopAsync();
         return result;
     }

@@ -18,6 +18,9 @@ internal sealed class ProcessingMetrics
     private readonly Counter<long> _deviceEvents;
     private readonly Histogram<double> _batchDuration;
     private long _lag;
+    private long _pointsTotal;
+    private long _unboundTotal;
+    private long _deadLetteredTotal;
 
     public ProcessingMetrics(IMeterFactory meterFactory)
     {
@@ -31,16 +34,17 @@ internal sealed class ProcessingMetrics
         meter.CreateObservableGauge("fleet.processing.lag", () => Interlocked.Read(ref _lag), "{message}", "telemetry.raw messages not yet consumed");
     }
 
-    public long PointsTotal { get; private set; }
+    // Batches finish concurrently (pipelined worker): the totals are updated atomically.
+    public long PointsTotal => Interlocked.Read(ref _pointsTotal);
 
-    public long UnboundTotal { get; private set; }
+    public long UnboundTotal => Interlocked.Read(ref _unboundTotal);
 
-    public long DeadLetteredTotal { get; private set; }
+    public long DeadLetteredTotal => Interlocked.Read(ref _deadLetteredTotal);
 
     public void BatchDone(int points, int unbound, int published, TimeSpan duration)
     {
-        PointsTotal += points;
-        UnboundTotal += unbound;
+        Interlocked.Add(ref _pointsTotal, points);
+        Interlocked.Add(ref _unboundTotal, unbound);
         _points.Add(points);
         _unbound.Add(unbound);
         _published.Add(published);
@@ -49,7 +53,7 @@ internal sealed class ProcessingMetrics
 
     public void DeadLettered(string topic)
     {
-        DeadLetteredTotal++;
+        Interlocked.Increment(ref _deadLetteredTotal);
         _deadLettered.Add(1, new KeyValuePair<string, object?>("topic", topic));
     }
 

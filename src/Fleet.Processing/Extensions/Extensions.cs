@@ -34,10 +34,13 @@ internal static class Extensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<ProcessingMetrics>();
+        services.AddSingleton<StageTimings>();
         services.AddSingleton<RedisKeys>();
         services.AddKafkaProducer<string, byte[]>(builder.Configuration);
         services.AddSingleton<RedisReferenceCache>();
         services.AddSingleton<ReferenceCacheRebuilder>();
+        services.AddSingleton<ReadModelReadiness>();
+        services.AddHealthChecks().AddCheck<ReadModelReadiness>(ReadModelReadiness.Name, tags: ["ready"]);
         services.AddSingleton<ReferenceResolver>();
         services.AddSingleton<DeadLetterPublisher>();
         services.AddSingleton<ICurrentStateStore, RedisCurrentStateStore>();
@@ -63,7 +66,8 @@ internal static class Extensions
         var settings = reference
             // Reference data is small and ordered per entity: short batches, applied one message at a time.
             ? new BatchWorkerSettings("reference", ReferenceKinds.AllTopics, 500, TimeSpan.FromMilliseconds(20), options.RetryDelay)
-            : new BatchWorkerSettings("telemetry", [Topics.TelemetryRaw], options.MaxBatchSize, options.MaxBatchAge, options.RetryDelay);
+            : new BatchWorkerSettings("telemetry", [Topics.TelemetryRaw], options.MaxBatchSize, options.MaxBatchAge, options.RetryDelay,
+                Math.Max(1, options.MaxBatchesInFlight));
         return new BatchConsumerWorker(settings, () => new KafkaBatchConsumer(config, reference ? null : metrics),
             reference ? sp.GetRequiredService<ReferenceBatchHandler>() : sp.GetRequiredService<TelemetryBatchHandler>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BatchConsumerWorker>>());

@@ -75,12 +75,9 @@ internal sealed class PresenceTracker(IConnectionMultiplexer redis, RedisKeys ke
         }
 
         var db = redis.GetDatabase();
-        var online = new List<EnrichedPoint>();
-        foreach (var chunk in args.Chunk(500))
-        {
-            var result = await db.ScriptEvaluateAsync(TouchScript, [keys.PresenceDeadlines], chunk);
-            online.AddRange(((RedisValue[])result!).Select(d => byDevice[d.ToString()]));
-        }
+        // Chunks of whole (device, deadline) pairs, pipelined: one round trip for the batch, no long-blocking script.
+        var results = await Task.WhenAll(args.Chunk(500).Select(chunk => db.ScriptEvaluateAsync(TouchScript, [keys.PresenceDeadlines], chunk)));
+        var online = results.SelectMany(result => ((RedisValue[])result!).Select(d => byDevice[d.ToString()])).ToList();
 
         await Task.WhenAll(online.Select(p => PublishAsync(
             new DeviceEvent(p.Message.DeviceId, DeviceEvent.Online, p.ServerTime, NullIfEmpty(p.Message.Protocol)), cancellationToken)));

@@ -6,10 +6,11 @@ namespace Fleet.Processing.ReadModel;
 /// <summary>
 /// Runs before the consumers start (hosted services start in registration order): creates the read model tables,
 /// subscribes to cache invalidations, and rebuilds Redis from PostgreSQL when it needs it, so no
-/// telemetry is enriched from an empty or foreign cache.
+/// telemetry is enriched from an empty or foreign cache. Until it has finished, <see cref="ReadModelReadiness"/> keeps
+/// /health unhealthy (the web server answers before hosted services have started).
 /// </summary>
 internal sealed partial class ReadModelInitializer(NpgsqlDataSource dataSource, ReferenceResolver resolver,
-    ReferenceCacheRebuilder rebuilder, ILogger<ReadModelInitializer> logger) : IHostedService
+    ReferenceCacheRebuilder rebuilder, ReadModelReadiness readiness, ILogger<ReadModelInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +21,7 @@ internal sealed partial class ReadModelInitializer(NpgsqlDataSource dataSource, 
                 await ReadModelSchema.CreateAsync(dataSource, cancellationToken);
                 await resolver.SubscribeAsync();
                 await rebuilder.EnsureAsync(cancellationToken);
+                readiness.Initialised();
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException && attempt < 30)

@@ -3,7 +3,8 @@ using Npgsql;
 namespace Fleet.Processing.ReadModel;
 
 /// <summary>Rebuilds the Redis cache from PostgreSQL when Redis lacks it or holds another generation.</summary>
-internal sealed partial class ReferenceCacheRebuilder(NpgsqlDataSource dataSource, RedisReferenceCache cache, ILogger<ReferenceCacheRebuilder> logger)
+internal sealed partial class ReferenceCacheRebuilder(NpgsqlDataSource dataSource, RedisReferenceCache cache,
+    ReadModelReadiness readiness, ILogger<ReferenceCacheRebuilder> logger)
 {
     /// <summary>Returns true when a rebuild was needed (and done).</summary>
     public async Task<bool> EnsureAsync(CancellationToken cancellationToken)
@@ -24,10 +25,18 @@ internal sealed partial class ReferenceCacheRebuilder(NpgsqlDataSource dataSourc
                 return false;
             }
 
-            var snapshot = await ReferenceRepository.LoadAllAsync(connection, cancellationToken);
-            await cache.RebuildAsync(snapshot, expected);
-            LogRebuilt(logger, expected, snapshot.Companies.Count, snapshot.Drivers.Count, snapshot.Vehicles.Count, snapshot.Devices.Count);
-            return true;
+            readiness.RebuildStarted();
+            try
+            {
+                var snapshot = await ReferenceRepository.LoadAllAsync(connection, cancellationToken);
+                await cache.RebuildAsync(snapshot, expected);
+                LogRebuilt(logger, expected, snapshot.Companies.Count, snapshot.Drivers.Count, snapshot.Vehicles.Count, snapshot.Devices.Count);
+                return true;
+            }
+            finally
+            {
+                readiness.RebuildFinished();
+            }
         }
         finally
         {

@@ -53,6 +53,46 @@ internal static class ReferenceRepository
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
+    /// <summary>
+    /// Applies events in order in one round trip (one NpgsqlBatch, executed statement by statement, all or nothing):
+    /// the same version rules as one at a time. Returns, per event, whether it changed anything.
+    /// </summary>
+    public static async Task<IReadOnlyList<bool>> ApplyAllAsync(NpgsqlConnection connection,
+        IReadOnlyList<(ReferenceKind Kind, string Id, object? Entity)> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var (kind, id, entity) in events)
+        {
+            using var command = entity is null ? Tombstone(kind, id) : Upsert(kind, id, entity);
+            var statement = new NpgsqlBatchCommand(command.CommandText);
+            foreach (NpgsqlParameter parameter in command.Parameters)
+            {
+                statement.Parameters.Add(parameter.Clone());
+            }
+
+            batch.BatchCommands.Add(statement);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        var applied = new bool[batch.BatchCommands.Count];
+        for (var i = 0; i < applied.Length; i++)
+        {
+            applied[i] = batch.BatchCommands[i].RecordsAffected > 0;
+        }
+
+        return applied;
+    }
+
+    /// <summary>The stored entities of one kind among <paramref name="ids"/> (absent ids: not stored).</summary>
+    public static async Task<IReadOnlyList<object>> LoadManyAsync(NpgsqlConnection connection, ReferenceKind kind,
+        IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? [] : await ReadAsync(connection, kind, "WHERE id = ANY(@id)", ids.ToArray(), cancellationToken);
+
     private static NpgsqlCommand Tombstone(ReferenceKind kind, string id)
     {
         // The deleted row's version is remembered, so a late older event cannot resurrect the entity.
@@ -125,7 +165,7 @@ internal static class ReferenceRepository
         (await ReadAsync(connection, ReferenceKind.Vehicle, "", null, cancellationToken)).Cast<VehicleUpdated>().ToList(),
         (await ReadAsync(connection, ReferenceKind.Device, "", null, cancellationToken)).Cast<DeviceUpdated>().ToList());
 
-    private static async Task<List<object>> ReadAsync(NpgsqlConnection connection, ReferenceKind kind, string where, string? id, CancellationToken cancellationToken)
+    private static async Task<List<object>> ReadAsync(NpgsqlConnection connection, ReferenceKind kind, string where, object? id, CancellationToken cancellationToken)
     {
         var columns = kind switch
         {

@@ -11,30 +11,50 @@ namespace Fleet.Processing.Sinks;
 /// <summary><c>vehicle.positions</c>: JSON <see cref="VehiclePosition"/>, key = vehicle id, trace context continued.</summary>
 internal sealed class KafkaPositionPublisher(IProducer<string, byte[]> producer, TimeProvider clock) : IPositionPublisher
 {
-    public async Task PublishAsync(IReadOnlyList<EnrichedPoint> points, CancellationToken cancellationToken)
+    public Task PublishAsync(IReadOnlyList<EnrichedPoint> points, CancellationToken cancellationToken)
     {
         if (points.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var processed = clock.GetUtcNow();
-        var deliveries = new Task[points.Count];
-        for (var i = 0; i < points.Count; i++)
+        var deliveries = new DeliveryCountdown(points.Count);
+        Action<DeliveryReport<string, byte[]>> delivered = deliveries.Delivered;
+        // Produced in order, synchronously: a later batch's messages for a vehicle cannot overtake these.
+        foreach (var point in points)
         {
-            var point = points[i];
             var value = JsonSerializer.SerializeToUtf8Bytes(ToPosition(point, processed), FleetJsonContext.Default.VehiclePosition);
             using var activity = ProcessingMetrics.ActivitySource.StartActivity(
                 "vehicle.positions publish", ActivityKind.Producer, KafkaTracing.Extract(point.Headers));
-            deliveries[i] = producer.ProduceAsync(Topics.VehiclePositions, new Message<string, byte[]>
+            var message = new Message<string, byte[]>
             {
                 Key = point.Context!.Vehicle.Id,
                 Value = value,
                 Headers = activity is null ? CopyTrace(point.Headers) : KafkaTracing.Inject(activity, []),
-            }, cancellationToken);
+            };
+            Produce(message, delivered);
         }
 
-        await Task.WhenAll(deliveries);
+        return deliveries.Task.WaitAsync(cancellationToken);
+    }
+
+    private void Produce(Message<string, byte[]> message, Action<DeliveryReport<string, byte[]>> delivered)
+    {
+        while (true)
+        {
+            try
+            {
+                producer.Produce(Topics.VehiclePositions, message, delivered);
+                return;
+            }
+            catch (ProduceException<string, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                // The local queue is full (several large batches in flight): wait for deliveries to drain it. Blocking,
+                // not awaiting, so this batch's messages are all queued before the next batch can queue any.
+                Thread.Sleep(5);
+            }
+        }
     }
 
     public static VehiclePosition ToPosition(EnrichedPoint point, DateTimeOffset processed)

@@ -19,11 +19,18 @@ namespace Fleet.Processing.Sinks;
 /// </summary>
 internal sealed class TelemetryBatchHandler(ReferenceResolver resolver, IHistoryStore history, ICurrentStateStore state,
     ISnapshotStore snapshots, IPositionPublisher positions, PresenceTracker presence, DeadLetterPublisher deadLetters,
-    ProcessingMetrics metrics) : IBatchHandler
+    ProcessingMetrics metrics, StageTimings timings) : IBatchHandler
 {
     private readonly RecentPoints _published = new();
 
-    public async Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken cancellationToken)
+    public async Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken cancellationToken) =>
+        await await StartAsync(batch, cancellationToken);
+
+    /// <summary>
+    /// Decodes and enriches, then starts every sink and returns: the <c>vehicle.positions</c> messages are queued in the
+    /// producer before this returns, so a later batch's messages for a vehicle never overtake this one's.
+    /// </summary>
+    public async Task<Task> StartAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var decoded = new List<(TelemetryMessage Message, Headers? Headers)>(batch.Count);
@@ -40,6 +47,8 @@ internal sealed class TelemetryBatchHandler(ReferenceResolver resolver, IHistory
             }
         }
 
+        timings.Add("decode", started);
+        var enrichStarted = Stopwatch.GetTimestamp();
         var contexts = await resolver.ResolveAsync(decoded.Select(d => d.Message.DeviceId).Distinct(StringComparer.Ordinal).ToList());
         // An exact repeat (same device, same device time) inside the batch is handled once.
         var points = decoded
@@ -52,15 +61,25 @@ internal sealed class TelemetryBatchHandler(ReferenceResolver resolver, IHistory
             .ToList();
         var toPublish = bound.Where(p => !_published.Contains(p.Message.DeviceId, p.Message.DeviceTimeMs)).ToList();
 
-        await Task.WhenAll(
-            WriteHistoryAsync(points, cancellationToken),
-            state.UpsertAsync(latestPerVehicle),
-            snapshots.UpsertAsync(latestPerVehicle, cancellationToken),
-            PublishAsync(toPublish, cancellationToken),
-            presence.TouchAsync(points, cancellationToken),
-            deadLetters.SendAsync(poison, cancellationToken));
+        timings.Add("enrich", enrichStarted);
 
-        metrics.BatchDone(points.Count, points.Count - bound.Count, toPublish.Count, Stopwatch.GetElapsedTime(started));
+        return WriteAllAsync(points, points.Count - bound.Count, latestPerVehicle, toPublish, poison, started, cancellationToken);
+    }
+
+    private async Task WriteAllAsync(List<EnrichedPoint> points, int unbound, List<EnrichedPoint> latestPerVehicle, List<EnrichedPoint> toPublish,
+        List<(ConsumeResult<string, byte[]>, string)> poison, long started, CancellationToken cancellationToken)
+    {
+        var sinksStarted = Stopwatch.GetTimestamp();
+        await Task.WhenAll(
+            timings.TimeAsync("history", () => WriteHistoryAsync(points, cancellationToken)),
+            timings.TimeAsync("redis-state", () => state.UpsertAsync(latestPerVehicle)),
+            timings.TimeAsync("pg-snapshot", () => snapshots.UpsertAsync(latestPerVehicle, cancellationToken)),
+            timings.TimeAsync("positions", () => PublishAsync(toPublish, cancellationToken)),
+            timings.TimeAsync("presence", () => presence.TouchAsync(points, cancellationToken)),
+            deadLetters.SendAsync(poison, cancellationToken));
+        timings.Add("sinks (wall)", sinksStarted);
+
+        metrics.BatchDone(points.Count, unbound, toPublish.Count, Stopwatch.GetElapsedTime(started));
     }
 
     private static string? Decode(ConsumeResult<string, byte[]> result, out TelemetryMessage? message)

@@ -6,4 +6,12 @@ namespace Fleet.Processing.Workers;
 internal interface IBatchHandler
 {
     Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For pipelined workers: completes once the batch's ordered part is done (decoded, enriched, its outgoing messages
+    /// queued in order); the inner task completes when every side effect is durable. Batches are started one after the
+    /// other, so what a later batch queues never overtakes an earlier one.
+    /// </summary>
+    Task<Task> StartAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken cancellationToken) =>
+        Task.FromResult(HandleAsync(batch, cancellationToken));
 }

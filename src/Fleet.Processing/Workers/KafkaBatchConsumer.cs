@@ -7,7 +7,10 @@ namespace Fleet.Processing.Workers;
 internal sealed class KafkaBatchConsumer(ConsumerConfig config, ProcessingMetrics? metrics) : IBatchConsumer
 {
     private readonly IConsumer<string, byte[]> _consumer = new ConsumerBuilder<string, byte[]>(config).Build();
+    private const int LagEvery = 256;
+
     private readonly Dictionary<TopicPartition, long> _lag = [];
+    private long _consumed;
 
     public void Subscribe(IEnumerable<string> topics) => _consumer.Subscribe(topics);
 
@@ -16,11 +19,16 @@ internal sealed class KafkaBatchConsumer(ConsumerConfig config, ProcessingMetric
         var result = _consumer.Consume(timeout);
         if (result is not null && metrics is not null)
         {
-            // Cached watermarks: no broker round trip.
+            // Cached watermarks (no broker round trip), recorded per partition; the gauge is summed now and then only.
             var high = _consumer.GetWatermarkOffsets(result.TopicPartition).High;
-            if (high != Offset.Unset)
+            var lag = high == Offset.Unset ? -1 : Math.Max(0, high.Value - result.Offset.Value - 1);
+            if (lag >= 0)
             {
-                _lag[result.TopicPartition] = Math.Max(0, high.Value - result.Offset.Value - 1);
+                _lag[result.TopicPartition] = lag;
+            }
+
+            if (++_consumed % LagEvery == 0 || lag == 0)   // caught up: report at once
+            {
                 metrics.Lag(_lag.Values.Sum());
             }
         }

@@ -31,11 +31,55 @@ public sealed class BatchConsumerWorkerTests
         Assert.Equal(["handle 2", "seek t[0]@5", "handle 2", "commit t[0]@7"], journal.Take(4));
     }
 
-    private static async Task RunUntil(ScriptedConsumer consumer, RecordingHandler handler, Func<bool> done)
+    [Fact]
+    public async Task Pipelined_LaterBatchFinishesFirst_BothRunAtOnceAndCommitInBatchOrder()
     {
-        var settings = new BatchWorkerSettings("test", ["t"], MaxBatchSize: 100, MaxBatchAge: TimeSpan.FromMilliseconds(50), RetryDelay: TimeSpan.FromMilliseconds(10));
+        var journal = new List<string>();
+        var consumer = new ScriptedConsumer(journal, Messages(("t", 0, 5), ("t", 0, 6), ("t", 1, 9), ("t", 0, 7)));
+        var handler = new GatedHandler(journal, gated: 2);
+
+        await RunUntil(consumer, handler, () => consumer.Commits.Count >= 2, inFlight: 3, maxBatch: 2, whileRunning: async () =>
+        {
+            await handler.WaitStartedAsync(2);   // the second batch started while the first still writes
+            handler.Finish(1, fail: false);
+            handler.Finish(0, fail: false);
+        });
+
+        Assert.Equal(["start 2", "start 2", "finish #1 ok", "finish #0 ok", "commit t[0]@7", "commit t[0]@8,t[1]@10"], journal);
+    }
+
+    [Fact]
+    public async Task Pipelined_EarlierBatchFailsLaterSucceeds_NothingCommittedAllRewoundThenReplayed()
+    {
+        var journal = new List<string>();
+        var consumer = new ScriptedConsumer(journal, Messages(("t", 0, 5), ("t", 0, 6), ("t", 1, 9), ("t", 0, 7)));
+        var handler = new GatedHandler(journal, gated: 2);
+
+        await RunUntil(consumer, handler, () => consumer.Commits.Count >= 2, inFlight: 3, maxBatch: 2, whileRunning: async () =>
+        {
+            await handler.WaitStartedAsync(2);
+            handler.Finish(0, fail: true);
+            handler.Finish(1, fail: false);
+        });
+
+        Assert.Equal(["start 2", "start 2", "finish #0 failed", "finish #1 ok", "seek t[0]@5", "seek t[1]@9"], journal.Take(6));
+        // The replay: both batches again (a finished one may be committed before the next starts), commits in order.
+        Assert.Equal(2, journal.Skip(6).Count(line => line == "start 2"));
+        Assert.Equal(["commit t[0]@7", "commit t[0]@8,t[1]@10"], journal.Where(line => line.StartsWith("commit", StringComparison.Ordinal)));
+    }
+
+    private static async Task RunUntil(ScriptedConsumer consumer, IBatchHandler handler, Func<bool> done, int inFlight = 1,
+        int maxBatch = 100, Func<Task>? whileRunning = null)
+    {
+        var settings = new BatchWorkerSettings("test", ["t"], MaxBatchSize: maxBatch, MaxBatchAge: TimeSpan.FromMilliseconds(50),
+            RetryDelay: TimeSpan.FromMilliseconds(10), MaxBatchesInFlight: inFlight);
         using var worker = new BatchConsumerWorker(settings, () => consumer, handler, TimeProvider.System, NullLogger<BatchConsumerWorker>.Instance);
         await worker.StartAsync(TestContext.Current.CancellationToken);
+        if (whileRunning is not null)
+        {
+            await whileRunning();
+        }
+
         await Eventually.Get(() => Task.FromResult(done()), d => d, seconds: 10);
         await worker.StopAsync(TestContext.Current.CancellationToken);
         Assert.True(done());
@@ -91,7 +135,8 @@ public sealed class BatchConsumerWorkerTests
             lock (journal)
             {
                 journal.Add($"seek {offset.Topic}[{offset.Partition.Value}]@{offset.Offset.Value}");
-                _next = messages.FindIndex(m => m.TopicPartitionOffset == offset);
+                // One cursor over every partition: rewinding several partitions replays from the earliest of them.
+                _next = Math.Min(_next, messages.FindIndex(m => m.TopicPartitionOffset == offset));
             }
         }
 
@@ -114,6 +159,52 @@ public sealed class BatchConsumerWorkerTests
             }
 
             return _failuresLeft-- > 0 ? Task.FromException(new InvalidOperationException("sink down")) : Task.CompletedTask;
+        }
+    }
+
+    /// <summary>The first <c>gated</c> batches finish only when the test says so; later ones at once.</summary>
+    private sealed class GatedHandler(List<string> journal, int gated) : IBatchHandler
+    {
+        private readonly List<TaskCompletionSource> _gates = [.. Enumerable.Range(0, gated).Select(_ => new TaskCompletionSource())];
+        private int _started;
+
+        public Task HandleAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("a pipelined worker starts batches with StartAsync");
+
+        public Task<Task> StartAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken cancellationToken)
+        {
+            lock (journal)
+            {
+                journal.Add($"start {batch.Count}");
+                var index = _started++;
+                return Task.FromResult(index < _gates.Count ? _gates[index].Task : Task.CompletedTask);
+            }
+        }
+
+        public async Task WaitStartedAsync(int count)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);   // the caller's assertions report a batch that never started
+            while (Volatile.Read(ref _started) < count && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10, TestContext.Current.CancellationToken);
+            }
+        }
+
+        public void Finish(int index, bool fail)
+        {
+            lock (journal)
+            {
+                journal.Add($"finish #{index} {(fail ? "failed" : "ok")}");
+            }
+
+            if (fail)
+            {
+                _gates[index].SetException(new InvalidOperationException("sink down"));
+            }
+            else
+            {
+                _gates[index].SetResult();
+            }
         }
     }
 }

@@ -4,9 +4,10 @@ namespace Fleet.Tests.Processing;
 
 /// <summary>
 /// Wraps the real publisher and, from call <paramref name="hangFrom"/> on, never returns: the batch's other side
-/// effects are done, its commit never happens — what a crash between side effects and commit leaves behind.
+/// effects are done, its commit never happens — what a crash between side effects and commit leaves behind. With
+/// <paramref name="afterPublish"/> the hanging batch's messages are published first (a crash between publish and commit).
 /// </summary>
-internal sealed class HangingPositionPublisher(IPositionPublisher inner, int hangFrom) : IPositionPublisher
+internal sealed class HangingPositionPublisher(IPositionPublisher inner, int hangFrom, bool afterPublish = false) : IPositionPublisher
 {
     private int _calls;
 
@@ -14,7 +15,13 @@ internal sealed class HangingPositionPublisher(IPositionPublisher inner, int han
 
     public async Task PublishAsync(IReadOnlyList<EnrichedPoint> points, CancellationToken cancellationToken)
     {
-        if (Interlocked.Increment(ref _calls) >= hangFrom)
+        var hang = Interlocked.Increment(ref _calls) >= hangFrom;
+        if (hang && afterPublish)
+        {
+            await inner.PublishAsync(points, cancellationToken);
+        }
+
+        if (hang)
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }

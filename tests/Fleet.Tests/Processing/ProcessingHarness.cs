@@ -41,6 +41,14 @@ internal sealed class ProcessingHarness(KafkaFixture kafka, RedisFixture redis, 
 
     public async Task<IHost> StartAsync(Action<IServiceCollection>? configure = null, params (string Key, string Value)[] settings)
     {
+        var host = Build(configure, settings);
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        return host;
+    }
+
+    /// <summary>The host, not started (to observe start-up itself).</summary>
+    public IHost Build(Action<IServiceCollection>? configure = null, params (string Key, string Value)[] settings)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -62,8 +70,6 @@ internal sealed class ProcessingHarness(KafkaFixture kafka, RedisFixture redis, 
         builder.AddNpgsqlDataSource("fleet");
         builder.AddProcessingPipeline();
         configure?.Invoke(builder.Services);
-        var host = builder.Build();
-        await host.StartAsync(TestContext.Current.CancellationToken);
-        return host;
+        return builder.Build();
     }
 }

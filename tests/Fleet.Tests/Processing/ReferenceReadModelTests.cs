@@ -156,9 +156,12 @@ public sealed class ReferenceReadModelTests(KafkaFixture kafka, RedisFixture red
         }
     }
 
+    private string _keyPrefix = "";
+
     private async Task<(ProcessingHarness, IHost)> StartAsync()
     {
         var harness = new ProcessingHarness(kafka, redis, postgres, clickHouse);
+        _keyPrefix = harness.KeyPrefix;
         return (harness, await harness.StartAsync());
     }
 
@@ -187,6 +190,11 @@ public sealed class ReferenceReadModelTests(KafkaFixture kafka, RedisFixture red
         var table = deviceTopic ? "ref_devices" : "ref_vehicles";
         var count = await Eventually.Get(() => ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE id = @id", marker), c => c == 1);
         Assert.Equal(1L, count);
+        // A batch is applied to PostgreSQL first, then copied to Redis in event order: the marker in Redis means every
+        // earlier event is there too.
+        var hash = _keyPrefix + (deviceTopic ? "devices" : "ref:vehicles");
+        var cached = await Eventually.Get(() => redis.Connection.GetDatabase().HashExistsAsync(hash, marker), c => c);
+        Assert.True(cached);
     }
 
     private async Task<(long Version, string? Name)> VehicleRowAsync(string id)
