@@ -33,6 +33,15 @@ public sealed partial class PositionsConsumerWorker(
             config.AutoOffsetReset = AutoOffsetReset.Latest; // a new group starts at now: the snapshot covers the past
         }
 
+        if (configuration["Kafka:Consumer:fetch.wait.max.ms"] is null)
+        {
+            // A live map wants each point now, not a full fetch: librdkafka's 500 ms default is a fixed delay when
+            // the broker holds an empty fetch for its whole wait (the mock cluster does; a real broker answers early).
+            config.FetchWaitMaxMs = options.Value.FetchWaitMaxMs;
+        }
+
+        config.SocketNagleDisable ??= true;
+
         using var consumer = new ConsumerBuilder<string, byte[]>(config)
             .SetPartitionsAssignedHandler((_, partitions) => { IsAssigned = true; LogAssigned(logger, partitions.Count); })
             .SetPartitionsRevokedHandler((_, partitions) => LogRevoked(logger, partitions.Count))
