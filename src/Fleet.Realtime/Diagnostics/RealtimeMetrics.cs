@@ -15,6 +15,7 @@ public sealed class RealtimeMetrics
     private readonly Counter<long> _dropped;
     private readonly Histogram<double> _consumeLag;
     private readonly Histogram<double> _frameWait;
+    private long _droppedTotal;
 
     public RealtimeMetrics(IMeterFactory meterFactory)
     {
@@ -26,6 +27,9 @@ public sealed class RealtimeMetrics
         _frameWait = meter.CreateHistogram<double>("fleet.realtime.frame.wait", "ms", "Time from a frame's first update to its send");
     }
 
+    /// <summary>Points dropped since start (repeats and late points).</summary>
+    public long DroppedTotal => Interlocked.Read(ref _droppedTotal);
+
     public void Routed(DateTimeOffset processedTime, DateTimeOffset now)
     {
         _routed.Add(1);
@@ -35,7 +39,11 @@ public sealed class RealtimeMetrics
         }
     }
 
-    public void Dropped() => _dropped.Add(1);
+    public void Dropped()
+    {
+        Interlocked.Increment(ref _droppedTotal);
+        _dropped.Add(1);
+    }
 
     public void FrameSent(long firstUpdateTimestamp) =>
         _frameWait.Record(Stopwatch.GetElapsedTime(firstUpdateTimestamp).TotalMilliseconds);

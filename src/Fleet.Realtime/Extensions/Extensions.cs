@@ -31,7 +31,6 @@ internal static class Extensions
         builder.Services.AddSingleton<VehicleStateReader>();
         builder.Services.AddSingleton<SubscriptionRegistry>();
         builder.Services.AddSingleton<FrameBuffer>();
-        builder.Services.AddSingleton<PositionRouter>();
         builder.Services.AddSingleton<SubscriptionReplicator>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubscriptionReplicator>());
         builder.Services.AddHostedService<FrameSender>();

@@ -18,6 +18,9 @@ public sealed class RealtimeOptions
     /// </summary>
     public int FetchWaitMaxMs { get; set; } = 10;
 
+    /// <summary>Threads that parse and route consumed positions, by partition (0 = one per processor).</summary>
+    public int RoutingLanes { get; set; }
+
     /// <summary>How long updates for one client are collected into one frame.</summary>
     public TimeSpan FrameInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 

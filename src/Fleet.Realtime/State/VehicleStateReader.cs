@@ -29,9 +29,9 @@ public sealed class VehicleStateReader(IConnectionMultiplexer redis, RedisKeys k
         var searches = new List<Task<RedisValue[]>>();
         foreach (var key in geoKeys)
         {
-            foreach (var half in query.Box.Halves())
+            foreach (var piece in query.Box.Halves().SelectMany(GeoBoxSearch.Pieces))
             {
-                searches.Add(SearchAsync(db, key, half, limit + 1));
+                searches.Add(SearchAsync(db, key, piece, limit + 1));
             }
         }
 
@@ -74,9 +74,9 @@ public sealed class VehicleStateReader(IConnectionMultiplexer redis, RedisKeys k
         return written;
     }
 
-    private static async Task<RedisValue[]> SearchAsync(IDatabase db, string key, BoundingBox half, int count)
+    private static async Task<RedisValue[]> SearchAsync(IDatabase db, string key, BoundingBox piece, int count)
     {
-        var (lon, lat, shape) = GeoBoxSearch.Cover(half);
+        var (lon, lat, shape) = GeoBoxSearch.Cover(piece);
         // COUNT limit+1 ANY: enough to know the box is over the limit without reading every member.
         var found = await db.GeoSearchAsync(key, lon, lat, shape, count, demandClosest: false, options: GeoRadiusOptions.None);
         return Array.ConvertAll(found, r => r.Member);
