@@ -63,7 +63,11 @@ internal static class RealtimeBench
             await Task.Delay(100);
         }
 
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = cluster.BootstrapServers, LingerMs = 2 }).Build();
+        // Processing's producer settings (KafkaExtensions.CreateProducerConfig): acks=all, idempotent, linger 5 ms, lz4.
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
+        {
+            BootstrapServers = cluster.BootstrapServers, Acks = Acks.All, EnableIdempotence = true, LingerMs = 5, CompressionType = CompressionType.Lz4,
+        }).Build();
         // Reference first: the same clients at a tenth of the rate, then the target rate.
         foreach (var phaseRate in new[] { Math.Max(rate / 10, 1), rate })
         {

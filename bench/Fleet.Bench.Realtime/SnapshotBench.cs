@@ -20,11 +20,13 @@ internal static class SnapshotBench
         var url = new Uri("api/v1/vehicles/snapshot?bbox=0,40,10,41", UriKind.Relative);
         var count = 0;
         var api = new List<double>();
+        var headers = new List<double>();
         var raw = new List<double>();
         for (var i = 0; i < Runs + 3; i++)
         {
             var watch = Stopwatch.StartNew();
-            using var response = await http.GetAsync(url);
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+            var headersAt = watch.Elapsed.TotalMilliseconds; // the geo search is done once the answer starts
             var body = await response.Content.ReadAsByteArrayAsync();
             watch.Stop();
             response.EnsureSuccessStatusCode();
@@ -32,6 +34,7 @@ internal static class SnapshotBench
             if (i >= 3)
             {
                 api.Add(watch.Elapsed.TotalMilliseconds);
+                headers.Add(headersAt);
             }
 
             watch.Restart();
@@ -50,7 +53,7 @@ internal static class SnapshotBench
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"snapshot: {count} vehicles in view; HTTP p50 {Percentiles.Format(Percentiles.Of(api, 50))} ms, p95 {Percentiles.Format(Percentiles.Of(api, 95))} ms; " +
+            $"snapshot: {count} vehicles in view; HTTP p50 {Percentiles.Format(Percentiles.Of(api, 50))} ms, p95 {Percentiles.Format(Percentiles.Of(api, 95))} ms (first byte p50 {Percentiles.Format(Percentiles.Of(headers, 50))} ms); " +
             $"reference raw GEOSEARCH+HMGET (no filter, no JSON) p50 {Percentiles.Format(Percentiles.Of(raw, 50))} ms, p95 {Percentiles.Format(Percentiles.Of(raw, 95))} ms"));
     }
 }
