@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Fleet.Realtime.State;
@@ -40,9 +41,10 @@ public static class SnapshotItemCopier
         ArgumentNullException.ThrowIfNull(writer);
         Span<Range> values = stackalloc Range[Names.Length];
         values.Clear();
+        (double Lat, double Lon, int ContractPrefixEnd) located;
         try
         {
-            if (!TryLocate(stored, values) || !Matches(stored, values, query))
+            if (!TryLocate(stored, values, out located) || !Matches(stored, values, located, query))
             {
                 return false;
             }
@@ -52,6 +54,33 @@ public static class SnapshotItemCopier
             return false; // A malformed entry is Processing's bug; the map shows the rest.
         }
 
+        if (located.ContractPrefixEnd > 0)
+        {
+            WriteContractPrefix(stored[..located.ContractPrefixEnd], writer);
+        }
+        else
+        {
+            WriteProperties(stored, values, writer);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The usual case: the stored object starts with exactly the contract properties in contract order (Processing
+    /// writes them so, then <c>serverTime</c>), so those bytes plus a closing brace are the item.
+    /// </summary>
+    private static void WriteContractPrefix(ReadOnlySpan<byte> prefix, Utf8JsonWriter writer)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(prefix.Length + 1);
+        prefix.CopyTo(buffer);
+        buffer[prefix.Length] = (byte)'}';
+        writer.WriteRawValue(buffer.AsSpan(0, prefix.Length + 1), skipInputValidation: true); // tokens the reader validated
+        ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    private static void WriteProperties(ReadOnlySpan<byte> stored, Span<Range> values, Utf8JsonWriter writer)
+    {
         writer.WriteStartObject();
         for (var i = 0; i < Names.Length; i++)
         {
@@ -77,35 +106,60 @@ public static class SnapshotItemCopier
         }
 
         writer.WriteEndObject();
-        return true;
     }
 
-    /// <summary>Finds the raw value of every contract property; false when the entry is not an object with the required ones.</summary>
-    private static bool TryLocate(ReadOnlySpan<byte> stored, Span<Range> values)
+    /// <summary>
+    /// Finds the raw value of every contract property and reads lat/lon; false when the entry is not an object with
+    /// the required ones. Stops at <c>status</c> when everything before it was the contract in order, and then gives
+    /// where that prefix ends (0 otherwise).
+    /// </summary>
+    private static bool TryLocate(ReadOnlySpan<byte> stored, Span<Range> values, out (double Lat, double Lon, int ContractPrefixEnd) located)
     {
+        located = default;
         var reader = new Utf8JsonReader(stored);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return false;
         }
 
-        var expected = 0;
+        var (expected, seen, inOrder, complete) = (0, 0, true, false);
+        var (lat, lon, hasLat, hasLon) = (0d, 0d, false, false);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var index = IndexOf(ref reader, expected);
+            inOrder &= index == seen++;
             reader.Read();
             var start = (int)reader.TokenStartIndex;
+            if (index == Lat)
+            {
+                hasLat = reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out lat);
+            }
+            else if (index == Lon)
+            {
+                hasLon = reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out lon);
+            }
+
             reader.Skip(); // containers: to their end; a primitive stays where it is
             if (index >= 0)
             {
                 values[index] = new Range(start, (int)reader.BytesConsumed);
                 expected = index + 1;
             }
+
+            if (inOrder && index == Status)
+            {
+                complete = true; // the contract prefix is known; what follows (serverTime) is not copied
+                break;
+            }
         }
 
-        return reader.TokenType == JsonTokenType.EndObject
-            && Is(stored, values[VehicleId], (byte)'"') && Is(stored, values[CompanyId], (byte)'"')
-            && IsNumber(stored, values[Lat]) && IsNumber(stored, values[Lon]);
+        if (!complete && reader.TokenType != JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        located = (lat, lon, complete ? (int)reader.BytesConsumed : 0);
+        return hasLat && hasLon && Is(stored, values[VehicleId], (byte)'"') && Is(stored, values[CompanyId], (byte)'"');
     }
 
     /// <summary>Processing writes the contract order, so the next expected name is tried first.</summary>
@@ -127,9 +181,9 @@ public static class SnapshotItemCopier
         return -1;
     }
 
-    private static bool Matches(ReadOnlySpan<byte> stored, Span<Range> values, SnapshotQuery query)
+    private static bool Matches(ReadOnlySpan<byte> stored, Span<Range> values, (double Lat, double Lon, int ContractPrefixEnd) located, SnapshotQuery query)
     {
-        if (!query.Box.Contains(ReadDouble(stored[values[Lon]]), ReadDouble(stored[values[Lat]])))
+        if (!query.Box.Contains(located.Lon, located.Lat))
         {
             return false;
         }
@@ -161,13 +215,6 @@ public static class SnapshotItemCopier
         return false;
     }
 
-    private static double ReadDouble(ReadOnlySpan<byte> token)
-    {
-        var reader = new Utf8JsonReader(token);
-        reader.Read();
-        return reader.GetDouble();
-    }
-
     private static string ReadString(ReadOnlySpan<byte> token)
     {
         var reader = new Utf8JsonReader(token);
@@ -178,6 +225,4 @@ public static class SnapshotItemCopier
     private static bool Is(ReadOnlySpan<byte> stored, Range value, byte first) =>
         !value.Equals(default(Range)) && stored[value][0] == first;
 
-    private static bool IsNumber(ReadOnlySpan<byte> stored, Range value) =>
-        !value.Equals(default(Range)) && stored[value][0] is (byte)'-' or (>= (byte)'0' and <= (byte)'9');
 }

@@ -57,6 +57,18 @@ public sealed class SnapshotItemCopierTests
     }
 
     [Fact]
+    public void TryWrite_ContractOrderWithAnExtraPropertyInside_LeavesTheExtraOut()
+    {
+        var stored = Stored.Replace("\"lat\":", "\"odometer\":[1,{\"x\":2}],\"lat\":", StringComparison.Ordinal);
+
+        var (written, json) = Write(stored, new SnapshotQuery(Moscow, null, null));
+
+        Assert.True(written);
+        Assert.Equal(ContractOrder, json.RootElement[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(55.7512, json.RootElement[0].GetProperty("lat").GetDouble());
+    }
+
+    [Fact]
     public void TryWrite_MissingStatus_WritesStopped()
     {
         var (_, json) = Write("""{"vehicleId":"v-3","companyId":"c-1","lat":55.5,"lon":37.5}""", new SnapshotQuery(Moscow, null, null));
