@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Fleet.Realtime.Hubs;
 using Fleet.Realtime.State;
@@ -43,13 +44,14 @@ public static class SnapshotApi
 
         var asOf = clock.GetUtcNow();
         var query = new SnapshotQuery(box, companies, groups);
+        var searchStarted = Stopwatch.GetTimestamp();
         if (await reader.FindAsync(query) is not { } members)
         {
             return BadRequest(string.Create(CultureInfo.InvariantCulture,
                 $"more than {settings.MaxSnapshotVehicles} vehicles in this bbox (Realtime:MaxSnapshotVehicles): zoom in or filter by company/group"));
         }
 
-        return new SnapshotStreamResult(reader, query, members, asOf);
+        return new SnapshotStreamResult(reader, query, members, asOf, Stopwatch.GetElapsedTime(searchStarted));
     }
 
     public static Ok<MapConfig> GetMapConfig(IOptions<RealtimeOptions> options)

@@ -9,9 +9,10 @@ namespace Fleet.Realtime.Apis;
 
 /// <summary>
 /// The snapshot answer (<see cref="SnapshotResponse"/>'s shape) written straight to the response body while the state
-/// is read: no list of items, no second serialisation, at most one HMGET chunk held in memory.
+/// is read: no list of items, no second serialisation, at most one HMGET chunk held in memory. <c>Server-Timing</c>
+/// says how long the geo search took, so a slow answer shows whether Redis's search or the rest was slow.
 /// </summary>
-public sealed class SnapshotStreamResult(VehicleStateReader reader, SnapshotQuery query, RedisValue[] members, DateTimeOffset asOf)
+public sealed class SnapshotStreamResult(VehicleStateReader reader, SnapshotQuery query, RedisValue[] members, DateTimeOffset asOf, TimeSpan searchTime)
     : IResult, IEndpointMetadataProvider
 {
     private static readonly JsonEncodedText AsOfName = JsonEncodedText.Encode("asOf");
@@ -23,6 +24,7 @@ public sealed class SnapshotStreamResult(VehicleStateReader reader, SnapshotQuer
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
+        response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture, $"search;dur={searchTime.TotalMilliseconds:0.0}");
         var body = response.BodyWriter;
         await using var writer = new Utf8JsonWriter(body, new JsonWriterOptions { SkipValidation = true });
         writer.WriteStartObject();

@@ -47,6 +47,7 @@ public sealed class SnapshotStreamingTests(RealtimeFixture fleet) : IClassFixtur
         using var response = await client.GetAsync(new Uri("api/v1/vehicles/snapshot?" + query, UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("search;dur=", response.Headers.GetValues("Server-Timing").Single(), StringComparison.Ordinal);
         return JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
     }
 }
