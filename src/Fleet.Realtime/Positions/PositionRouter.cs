@@ -9,8 +9,9 @@ namespace Fleet.Realtime.Positions;
 /// <summary>
 /// Decides who gets a consumed position: candidates from the tile index, then the exact test per subscription
 /// (company, groups, bbox). A subscription that matched the vehicle's previous position but not this one gets it in
-/// <c>left</c>. Called from the single consumer thread only; vehicles are partitioned by key, so one instance sees
-/// every point of a vehicle while it owns the partition. A point whose device time is not after the last one routed
+/// <c>left</c>. Not thread-safe: each routing lane (<see cref="RoutingLanes"/>) owns one; vehicles are partitioned by
+/// key and a partition always goes to the same lane, so one router sees every point of a vehicle while this instance
+/// owns the partition. A point whose device time is not after the last one routed
 /// for the vehicle is dropped: older points never move a vehicle back, and a repeated message (vehicle.positions is
 /// at-least-once upstream) is sent only once.
 /// </summary>
