@@ -9,6 +9,8 @@ namespace Fleet.Bench.Realtime;
 /// <summary>SignalR clients with random viewports that record delivery latency (receive time − point's device time).</summary>
 internal sealed class DeliveryProbe : IAsyncDisposable
 {
+    private const string DeviceTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"; // PositionRouter.ToItem
+
     private readonly List<HubConnection> _connections = [];
     private readonly Lock _lock = new();
     private List<double> _latencies = [];
@@ -55,13 +57,18 @@ internal sealed class DeliveryProbe : IAsyncDisposable
         var now = DateTime.UtcNow;
         Interlocked.Increment(ref _frames);
         Interlocked.Add(ref _items, items.Length);
+        // Parse outside the lock: a thousand clients share it, and a convoy here would count as delivery latency.
+        var latencies = new double[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var sent = DateTime.ParseExact(items[i].DeviceTime!, DeviceTimeFormat, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+            latencies[i] = (now - sent).TotalMilliseconds;
+        }
+
         lock (_lock)
         {
-            foreach (var item in items)
-            {
-                var sent = DateTime.Parse(item.DeviceTime!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-                _latencies.Add((now - sent).TotalMilliseconds);
-            }
+            _latencies.AddRange(latencies);
         }
     }
 

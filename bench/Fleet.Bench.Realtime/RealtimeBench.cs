@@ -54,6 +54,7 @@ internal static class RealtimeBench
 
         await SnapshotBench.RunAsync(host.BaseAddress, token, db, prefix);
 
+        using var stages = new StageProbe();
         await using var probe = new DeliveryProbe();
         await probe.ConnectAsync(host.BaseAddress, token, clients, random);
         var consumer = host.Services.GetRequiredService<PositionsConsumerWorker>();
@@ -62,11 +63,15 @@ internal static class RealtimeBench
             await Task.Delay(100);
         }
 
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = cluster.BootstrapServers, LingerMs = 2 }).Build();
+        // Processing's producer settings (KafkaExtensions.CreateProducerConfig): acks=all, idempotent, linger 5 ms, lz4.
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
+        {
+            BootstrapServers = cluster.BootstrapServers, Acks = Acks.All, EnableIdempotence = true, LingerMs = 5, CompressionType = CompressionType.Lz4,
+        }).Build();
         // Reference first: the same clients at a tenth of the rate, then the target rate.
         foreach (var phaseRate in new[] { Math.Max(rate / 10, 1), rate })
         {
-            await MeasureAsync(producer, probe, fleet, clients, phaseRate, seconds);
+            await MeasureAsync(producer, probe, stages, fleet, clients, phaseRate, seconds);
         }
 
         await foreach (var key in redis.GetServers()[0].KeysAsync(pattern: prefix + "*"))
@@ -77,19 +82,21 @@ internal static class RealtimeBench
         return 0;
     }
 
-    private static async Task MeasureAsync(IProducer<string, byte[]> producer, DeliveryProbe probe, VehiclePosition[] fleet, int clients, int rate, int seconds)
+    private static async Task MeasureAsync(IProducer<string, byte[]> producer, DeliveryProbe probe, StageProbe stages, VehiclePosition[] fleet, int clients, int rate, int seconds)
     {
         Console.WriteLine($"{clients} clients subscribed; producing {rate} points/s for {seconds} s");
         using var stop = new CancellationTokenSource();
         var producing = Task.Run(() => ProduceAsync(producer, fleet, rate, stop.Token));
         await Task.Delay(TimeSpan.FromSeconds(5)); // warm-up
         probe.Take();
+        stages.Take();
         probe.Recording = true;
         var process = Process.GetCurrentProcess();
         var cpuStart = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         var (latencies, items, frames) = probe.Take();
+        var (consumeLag, frameWait) = stages.Take();
         probe.Recording = false;
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds / wall.Elapsed.TotalSeconds;
@@ -98,7 +105,10 @@ internal static class RealtimeBench
         var produced = rate; // the producer paces itself to the rate
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  delivery at {produced} points/s: delivered {items / wall.Elapsed.TotalSeconds:0} items/s in {frames / wall.Elapsed.TotalSeconds:0} frames/s; " +
-            $"latency p50 {Percentiles.Format(Percentiles.Of(latencies, 50))} ms, p99 {Percentiles.Format(Percentiles.Of(latencies, 99))} ms (frame interval 100 ms)"));
+            $"latency p50 {Percentiles.Format(Percentiles.Of(latencies, 50))} ms, p99 {Percentiles.Format(Percentiles.Of(latencies, 99))} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  stages: publish → routed p50 {Percentiles.Format(Percentiles.Of(consumeLag, 50))} ms, p99 {Percentiles.Format(Percentiles.Of(consumeLag, 99))} ms; " +
+            $"frame wait p50 {Percentiles.Format(Percentiles.Of(frameWait, 50))} ms, p99 {Percentiles.Format(Percentiles.Of(frameWait, 99))} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  process (server + {clients} clients + producer): CPU {cpu * 100:0}% of one core ({Environment.ProcessorCount} cores), working set {process.WorkingSet64 / 1048576} MiB, GC heap {GC.GetTotalMemory(false) / 1048576} MiB"));
         await Task.Delay(TimeSpan.FromSeconds(10)); // drain before the next phase
@@ -143,7 +153,8 @@ internal static class RealtimeBench
             for (var i = 0; i < perTick; i++)
             {
                 var v = fleet[random.Next(fleet.Length)];
-                var moved = v with { Lat = Math.Clamp(v.Lat + ((random.NextDouble() - 0.5) * 0.01), 40, 50), DeviceTime = DateTimeOffset.UtcNow };
+                var now = DateTimeOffset.UtcNow;
+                var moved = v with { Lat = Math.Clamp(v.Lat + ((random.NextDouble() - 0.5) * 0.01), 40, 50), DeviceTime = now, ProcessedTime = now };
                 producer.Produce(Topics.VehiclePositions, new Message<string, byte[]>
                 {
                     Key = v.VehicleId, Value = JsonSerializer.SerializeToUtf8Bytes(moved, FleetJsonContext.Default.VehiclePosition),

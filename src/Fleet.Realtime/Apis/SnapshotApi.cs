@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Fleet.Realtime.Hubs;
 using Fleet.Realtime.State;
@@ -18,7 +19,7 @@ public static class SnapshotApi
         return app;
     }
 
-    public static async Task<Results<Ok<SnapshotResponse>, ProblemHttpResult>> GetSnapshotAsync(
+    public static async Task<Results<SnapshotStreamResult, ProblemHttpResult>> GetSnapshotAsync(
         HttpContext context,
         [FromQuery] string? bbox,
         [FromQuery] string[]? companyId,
@@ -42,14 +43,15 @@ public static class SnapshotApi
         }
 
         var asOf = clock.GetUtcNow();
-        var result = await reader.ReadAsync(new SnapshotQuery(box, companies, groups), context.RequestAborted);
-        if (result.TooMany)
+        var query = new SnapshotQuery(box, companies, groups);
+        var searchStarted = Stopwatch.GetTimestamp();
+        if (await reader.FindAsync(query) is not { } members)
         {
             return BadRequest(string.Create(CultureInfo.InvariantCulture,
                 $"more than {settings.MaxSnapshotVehicles} vehicles in this bbox (Realtime:MaxSnapshotVehicles): zoom in or filter by company/group"));
         }
 
-        return TypedResults.Ok(new SnapshotResponse(asOf.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), result.Vehicles));
+        return new SnapshotStreamResult(reader, query, members, asOf, Stopwatch.GetElapsedTime(searchStarted));
     }
 
     public static Ok<MapConfig> GetMapConfig(IOptions<RealtimeOptions> options)

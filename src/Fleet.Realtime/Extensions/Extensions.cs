@@ -1,3 +1,4 @@
+using Fleet.Realtime.Diagnostics;
 using Fleet.Realtime.Hubs;
 using Fleet.Realtime.Positions;
 using Fleet.Realtime.State;
@@ -26,10 +27,10 @@ internal static class Extensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(keys);
+        builder.Services.AddSingleton<RealtimeMetrics>();
         builder.Services.AddSingleton<VehicleStateReader>();
         builder.Services.AddSingleton<SubscriptionRegistry>();
         builder.Services.AddSingleton<FrameBuffer>();
-        builder.Services.AddSingleton<PositionRouter>();
         builder.Services.AddSingleton<SubscriptionReplicator>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubscriptionReplicator>());
         builder.Services.AddHostedService<FrameSender>();

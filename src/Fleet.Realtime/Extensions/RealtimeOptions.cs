@@ -12,6 +12,15 @@ public sealed class RealtimeOptions
     /// <summary>Whether this instance consumes vehicle.positions at all (an instance may serve connections only).</summary>
     public bool ConsumePositions { get; set; } = true;
 
+    /// <summary>
+    /// librdkafka <c>fetch.wait.max.ms</c> of the vehicle.positions consumer (<c>Kafka:Consumer:fetch.wait.max.ms</c>
+    /// overrides it): the longest a fetch may wait for data, so part of every point's delay when the topic is quiet.
+    /// </summary>
+    public int FetchWaitMaxMs { get; set; } = 10;
+
+    /// <summary>Threads that parse and route consumed positions, by partition (0 = one per processor).</summary>
+    public int RoutingLanes { get; set; }
+
     /// <summary>How long updates for one client are collected into one frame.</summary>
     public TimeSpan FrameInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 

@@ -42,6 +42,7 @@ public sealed class FrameBuffer
         lock (_lock)
         {
             var frame = FrameOf(connectionId);
+            frame.FirstUpdateTimestamp = Math.Min(frame.FirstUpdateTimestamp, older.FirstUpdateTimestamp);
             foreach (var (vehicleId, item) in older.Positions)
             {
                 if (!frame.Left.Contains(vehicleId))

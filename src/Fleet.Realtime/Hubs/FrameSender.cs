@@ -1,3 +1,4 @@
+using Fleet.Realtime.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ namespace Fleet.Realtime.Hubs;
 public sealed partial class FrameSender(
     FrameBuffer buffer,
     IHubContext<MapHub> hub,
+    RealtimeMetrics metrics,
     IOptions<RealtimeOptions> options,
     ILogger<FrameSender> logger) : BackgroundService
 {
@@ -54,6 +56,7 @@ public sealed partial class FrameSender(
     {
         try
         {
+            metrics.FrameSent(frame.FirstUpdateTimestamp);
             var client = hub.Clients.Client(connectionId);
             if (frame.Left.Count > 0)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fleet.Contracts.Events;
+using Fleet.Realtime.Diagnostics;
 using Fleet.Realtime.Hubs;
 using Fleet.Realtime.State;
 
@@ -8,25 +9,31 @@ namespace Fleet.Realtime.Positions;
 /// <summary>
 /// Decides who gets a consumed position: candidates from the tile index, then the exact test per subscription
 /// (company, groups, bbox). A subscription that matched the vehicle's previous position but not this one gets it in
-/// <c>left</c>. Called from the single consumer thread only; vehicles are partitioned by key, so one instance sees
-/// every point of a vehicle while it owns the partition.
+/// <c>left</c>. Not thread-safe: each routing lane (<see cref="RoutingLanes"/>) owns one; vehicles are partitioned by
+/// key and a partition always goes to the same lane, so one router sees every point of a vehicle while this instance
+/// owns the partition. A point whose device time is not after the last one routed
+/// for the vehicle is dropped: older points never move a vehicle back, and a repeated message (vehicle.positions is
+/// at-least-once upstream) is sent only once.
 /// </summary>
-public sealed class PositionRouter(SubscriptionRegistry registry, FrameBuffer frames)
+public sealed class PositionRouter(SubscriptionRegistry registry, FrameBuffer frames, RealtimeMetrics metrics, TimeProvider clock)
 {
     private readonly Dictionary<string, (SnapshotItem Item, DateTimeOffset DeviceTime)> _last = new(StringComparer.Ordinal);
     private readonly List<MapSubscription> _candidates = [];
 
     public int TrackedVehicles => _last.Count;
 
-    /// <summary>Routes one position; false when it is older than the last one seen for the vehicle (dropped).</summary>
+    /// <summary>Routes one position; false when it is not newer than the last one seen for the vehicle (dropped).</summary>
     public bool Route(VehiclePosition position)
     {
         ArgumentNullException.ThrowIfNull(position);
         var hadPrevious = _last.TryGetValue(position.VehicleId, out var previous);
-        if (hadPrevious && position.DeviceTime < previous.DeviceTime)
+        if (hadPrevious && position.DeviceTime <= previous.DeviceTime)
         {
-            return false; // late point: the map never moves a vehicle back in time
+            metrics.Dropped(); // late point or a repeat of the last one: the map never moves a vehicle back in time
+            return false;
         }
+
+        metrics.Routed(position.ProcessedTime, clock.GetUtcNow());
 
         var item = ToItem(position);
         _last[position.VehicleId] = (item, position.DeviceTime);

@@ -1,20 +1,24 @@
-using System.Text.Json;
 using Confluent.Kafka;
 using Fleet.Contracts;
-using Fleet.Contracts.Events;
+using Fleet.Realtime.Diagnostics;
+using Fleet.Realtime.Hubs;
 using Microsoft.Extensions.Options;
 
 namespace Fleet.Realtime.Positions;
 
 /// <summary>
 /// Consumes <c>vehicle.positions</c> in one consumer group shared by every Realtime instance, so each position is
-/// routed by exactly one instance (the owner of its partition). Offsets are stored after a point is routed into the
-/// frame buffer and committed in the background: a live map prefers skipping a crash window to replaying old points.
+/// routed by exactly one instance (the owner of its partition). Offsets are stored once a point is handed to its routing
+/// lane (<see cref="RoutingLanes"/>) and committed in the background: a live map prefers skipping a crash window to
+/// replaying old points.
 /// </summary>
 public sealed partial class PositionsConsumerWorker(
     IConfiguration configuration,
     IOptions<RealtimeOptions> options,
-    PositionRouter router,
+    SubscriptionRegistry registry,
+    FrameBuffer frames,
+    RealtimeMetrics metrics,
+    TimeProvider clock,
     ILogger<PositionsConsumerWorker> logger) : BackgroundService
 {
     /// <summary>True once the group gave this instance its partitions (tests and health wait on it).</summary>
@@ -33,6 +37,17 @@ public sealed partial class PositionsConsumerWorker(
             config.AutoOffsetReset = AutoOffsetReset.Latest; // a new group starts at now: the snapshot covers the past
         }
 
+        if (configuration["Kafka:Consumer:fetch.wait.max.ms"] is null)
+        {
+            // A live map wants each point now, not a full fetch: librdkafka's 500 ms default is a fixed delay when
+            // the broker holds an empty fetch for its whole wait (the mock cluster does; a real broker answers early).
+            config.FetchWaitMaxMs = options.Value.FetchWaitMaxMs;
+        }
+
+        config.SocketNagleDisable ??= true;
+
+        var laneCount = options.Value.RoutingLanes > 0 ? options.Value.RoutingLanes : Environment.ProcessorCount;
+        using var lanes = new RoutingLanes(laneCount, registry, frames, metrics, clock, logger);
         using var consumer = new ConsumerBuilder<string, byte[]>(config)
             .SetPartitionsAssignedHandler((_, partitions) => { IsAssigned = true; LogAssigned(logger, partitions.Count); })
             .SetPartitionsRevokedHandler((_, partitions) => LogRevoked(logger, partitions.Count))
@@ -42,7 +57,7 @@ public sealed partial class PositionsConsumerWorker(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                ConsumeOne(consumer, stoppingToken);
+                ConsumeOne(consumer, lanes, stoppingToken);
             }
         }
         catch (OperationCanceledException)
@@ -55,7 +70,7 @@ public sealed partial class PositionsConsumerWorker(
         }
     }
 
-    private void ConsumeOne(IConsumer<string, byte[]> consumer, CancellationToken stoppingToken)
+    private void ConsumeOne(IConsumer<string, byte[]> consumer, RoutingLanes lanes, CancellationToken stoppingToken)
     {
         ConsumeResult<string, byte[]>? result;
         try
@@ -68,24 +83,12 @@ public sealed partial class PositionsConsumerWorker(
             return;
         }
 
-        if (result?.Message?.Value is not { } value)
+        if (result?.Message?.Value is null)
         {
             return;
         }
 
-        try
-        {
-            if (JsonSerializer.Deserialize(value, FleetJsonContext.Default.VehiclePosition) is { } position)
-            {
-                router.Route(position);
-            }
-        }
-        catch (JsonException ex)
-        {
-            // Poison: the map skips it (Processing owns vehicle.positions.dlq); the stream goes on.
-            LogPoison(logger, ex, result.TopicPartitionOffset.ToString());
-        }
-
+        lanes.Post(result);
         consumer.StoreOffset(result);
     }
 
@@ -97,7 +100,4 @@ public sealed partial class PositionsConsumerWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "vehicle.positions consume failed")]
     private static partial void LogConsumeFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipping unreadable vehicle.positions message at {Offset}")]
-    private static partial void LogPoison(ILogger logger, Exception exception, string offset);
 }

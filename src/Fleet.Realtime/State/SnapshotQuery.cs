@@ -7,10 +7,4 @@ namespace Fleet.Realtime.State;
 public sealed record SnapshotQuery(
     BoundingBox Box,
     IReadOnlyCollection<string>? Companies,
-    IReadOnlySet<string>? Groups)
-{
-    public bool Matches(SnapshotItem item) =>
-        Box.Contains(item.Lon, item.Lat)
-        && (Companies is null || Companies.Contains(item.CompanyId))
-        && (Groups is null || item.GroupIds.Any(Groups.Contains));
-}
+    IReadOnlySet<string>? Groups);

@@ -35,13 +35,25 @@ public static class FleetSeed
     {
         foreach (var position in positions)
         {
-            var item = PositionRouter.ToItem(position);
-            // Processing's stored item carries serverTime too; readers must tolerate it.
-            var json = JsonSerializer.SerializeToNode(item, RealtimeJsonContext.Default.SnapshotItem)!.AsObject();
-            json["serverTime"] = position.ServerTime.ToString("O");
-            await db.HashSetAsync(prefix + "state", position.VehicleId, json.ToJsonString());
-            await db.GeoAddAsync(prefix + "geo", position.Lon, position.Lat, position.VehicleId);
-            await db.GeoAddAsync(prefix + "geo:company:" + position.CompanyId, position.Lon, position.Lat, position.VehicleId);
+            await Task.WhenAll(Write(db, prefix, position));
         }
+    }
+
+    /// <summary>Many vehicles at once: every write is sent before any is awaited (order between vehicles does not matter).</summary>
+    public static Task WriteManyAsync(IDatabase db, string prefix, IEnumerable<VehiclePosition> positions) =>
+        Task.WhenAll(positions.SelectMany(p => Write(db, prefix, p)));
+
+    private static Task[] Write(IDatabase db, string prefix, VehiclePosition position)
+    {
+        var item = PositionRouter.ToItem(position);
+        // Processing's stored item carries serverTime too; readers must tolerate it.
+        var json = JsonSerializer.SerializeToNode(item, RealtimeJsonContext.Default.SnapshotItem)!.AsObject();
+        json["serverTime"] = position.ServerTime.ToString("O");
+        return
+        [
+            db.HashSetAsync(prefix + "state", position.VehicleId, json.ToJsonString()),
+            db.GeoAddAsync(prefix + "geo", position.Lon, position.Lat, position.VehicleId),
+            db.GeoAddAsync(prefix + "geo:company:" + position.CompanyId, position.Lon, position.Lat, position.VehicleId),
+        ];
     }
 }

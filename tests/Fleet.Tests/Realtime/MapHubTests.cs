@@ -109,6 +109,24 @@ public sealed class MapHubTests(RealtimeFixture fleet) : IClassFixture<RealtimeF
     }
 
     [Fact]
+    public async Task Subscribe_RepeatedMessageOfAPoint_IsSentOnce()
+    {
+        var company = Company();
+        await using var client = await MapClient.ConnectAsync(fleet.Host, TestTokens.ForCompanies(company));
+        await client.SubscribeAsync([38, 40, 39, 41], hosts: fleet.Host);
+        var point = FleetSeed.Position(company, 38.5, 40.5);
+
+        await fleet.ProduceAsync(point);
+        await client.WaitForPositionAsync(point.VehicleId);
+        var droppedBefore = fleet.Host.Metrics.DroppedTotal;
+        await fleet.ProduceAsync(point); // at-least-once upstream: the same vehicleId + deviceTime again
+        await Eventually.TrueAsync(() => fleet.Host.Metrics.DroppedTotal > droppedBefore, "repeat consumed and dropped");
+        await fleet.BarrierAsync(client, company, 38.1, 40.1);
+
+        Assert.Single(client.Positions, p => p.VehicleId == point.VehicleId);
+    }
+
+    [Fact]
     public async Task Subscribe_AcrossAntimeridian_ReceivesBothSidesOnly()
     {
         var company = Company();

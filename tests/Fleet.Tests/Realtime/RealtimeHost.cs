@@ -1,4 +1,5 @@
 using System.Net;
+using Fleet.Realtime.Diagnostics;
 using Fleet.Realtime.Hubs;
 using Fleet.Realtime.Positions;
 using Microsoft.AspNetCore.Hosting;
@@ -45,6 +46,8 @@ public sealed class RealtimeHost : WebApplicationFactory<MapHub>
     public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
 
     public SubscriptionRegistry Registry => Services.GetRequiredService<SubscriptionRegistry>();
+
+    public RealtimeMetrics Metrics => Services.GetRequiredService<RealtimeMetrics>();
 
     public PositionsConsumerWorker Consumer => Services.GetRequiredService<PositionsConsumerWorker>();
 
