@@ -21,16 +21,13 @@ internal sealed class PresenceTracker(IConnectionMultiplexer redis, RedisKeys ke
     ProcessingMetrics metrics, IOptions<ProcessingOptions> options, TimeProvider clock)
 {
     // ARGV = (device, deadline) pairs. Returns the devices that were not online (absent from the set): the caller
-    // announces "online" for them. Deadlines only move forward.
+    // announces "online" for them. Deadlines only move forward: ZADD GT (Redis 6.2+) adds a new device, raises a
+    // later deadline, and returns 1 only for an added one, all in one command.
     private const string TouchScript = """
         local online = {}
         for i = 1, #ARGV, 2 do
-          local cur = redis.call('ZSCORE', KEYS[1], ARGV[i])
-          if not cur then
-            redis.call('ZADD', KEYS[1], ARGV[i+1], ARGV[i])
+          if redis.call('ZADD', KEYS[1], 'GT', ARGV[i+1], ARGV[i]) == 1 then
             online[#online + 1] = ARGV[i]
-          elseif tonumber(ARGV[i+1]) > tonumber(cur) then
-            redis.call('ZADD', KEYS[1], ARGV[i+1], ARGV[i])
           end
         end
         return online

@@ -10,31 +10,45 @@ namespace Fleet.Processing.Sinks;
 /// <summary>docs/redis-layout.md "Current state": the state-upsert script over chunks of a batch, pipelined.</summary>
 internal sealed class RedisCurrentStateStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<ProcessingOptions> options) : ICurrentStateStore
 {
-    // state-upsert, for a chunk of vehicles (ARGV[1] = company geo prefix, then 7 values per vehicle): a point not
-    // newer than the stored one changes nothing (except lifting an "offline" status, since a point just arrived); a
-    // company change removes the vehicle from the old company's geo set. Atomic per call, so per vehicle.
+    // state-upsert, for a chunk of vehicles (ARGV[1] = company geo prefix, then 7 values per vehicle: id, JSON, device
+    // time, geo score, company, status, the JSON's `"lat":..,"lon":..,` text). A point not newer than the stored one
+    // changes nothing (except lifting an "offline" status, since a point just arrived); a company change removes the
+    // vehicle from the old company's geo set. Atomic per call, so per vehicle. Cheap on purpose (the server is
+    // single-threaded and shared): plain substring finds instead of patterns, ZADD of a precomputed geohash score
+    // instead of GEOADD, and no geo write when neither the position nor the company changed (only this script writes
+    // the geo sets, always together with the state, so they already hold that position).
     private const string StateUpsertScript = """
         local applied = 0
         for i = 2, #ARGV, 7 do
-          local v, json, t, lon, lat, c, st = ARGV[i], ARGV[i+1], ARGV[i+2], ARGV[i+3], ARGV[i+4], ARGV[i+5], ARGV[i+6]
+          local v, json, t, score, c, st, pos = ARGV[i], ARGV[i+1], ARGV[i+2], ARGV[i+3], ARGV[i+4], ARGV[i+5], ARGV[i+6]
           local old = redis.call('HGET', KEYS[1], v)
-          local newer = true
+          local newer, geo = true, true
           if old then
-            local ot = string.match(old, '"deviceTime":"([^"]+)"')
+            local ot
+            local at = string.find(old, '"deviceTime":"', 1, true)
+            if at then ot = string.sub(old, at + 14, string.find(old, '"', at + 14, true) - 1) end
             if ot and ot >= t then
               newer = false
               if string.find(old, '"status":"offline"', 1, true) then
                 redis.call('HSET', KEYS[1], v, (string.gsub(old, '"status":"offline"', '"status":"' .. st .. '"', 1)))
               end
             else
-              local oc = string.match(old, '"companyId":"([^"]*)"')
-              if oc and oc ~= c then redis.call('ZREM', ARGV[1] .. oc, v) end
+              local oc
+              local ca = string.find(old, '"companyId":"', 1, true)
+              if ca then oc = string.sub(old, ca + 13, string.find(old, '"', ca + 13, true) - 1) end
+              if oc ~= c then
+                if oc then redis.call('ZREM', ARGV[1] .. oc, v) end
+              elseif string.find(old, pos, 1, true) then
+                geo = false
+              end
             end
           end
           if newer then
             redis.call('HSET', KEYS[1], v, json)
-            redis.call('GEOADD', KEYS[2], lon, lat, v)
-            redis.call('GEOADD', ARGV[1] .. c, lon, lat, v)
+            if geo then
+              redis.call('ZADD', KEYS[2], score, v)
+              redis.call('ZADD', ARGV[1] .. c, score, v)
+            end
             applied = applied + 1
           end
         end
@@ -43,9 +57,6 @@ internal sealed class RedisCurrentStateStore(IConnectionMultiplexer redis, Redis
 
     // Vehicles per script call: few round trips per batch, yet no single call blocks Redis for long.
     private const int ChunkSize = 250;
-
-    // Redis geo sets cannot hold latitudes beyond ±85.05112878 (Web Mercator); the state JSON keeps the true value.
-    private const double MaxGeoLatitude = 85.05112878;
 
     public async Task UpsertAsync(IReadOnlyList<EnrichedPoint> latestPerVehicle)
     {
@@ -57,14 +68,15 @@ internal sealed class RedisCurrentStateStore(IConnectionMultiplexer redis, Redis
             foreach (var point in chunk)
             {
                 var item = ToItem(point);
+                var json = JsonSerializer.Serialize(item, ProcessingJsonContext.Default.VehicleStateItem);
                 args.AddRange([
                     item.VehicleId,
-                    JsonSerializer.Serialize(item, ProcessingJsonContext.Default.VehicleStateItem),
+                    json,
                     item.DeviceTime,
-                    point.Message.Lon,
-                    Math.Clamp(point.Message.Lat, -MaxGeoLatitude, MaxGeoLatitude),
+                    GeoScore.Of(point.Message.Lon, point.Message.Lat),
                     item.CompanyId,
                     item.Status,
+                    PositionText(json),
                 ]);
             }
 
@@ -72,6 +84,17 @@ internal sealed class RedisCurrentStateStore(IConnectionMultiplexer redis, Redis
         }
 
         await Task.WhenAll(tasks);
+    }
+
+    /// <summary>
+    /// <c>"lat":..,"lon":..,</c> exactly as the state JSON writes them (lon is never the last property, so the comma
+    /// closes it): found in the stored JSON, it means the vehicle has not moved.
+    /// </summary>
+    internal static string PositionText(string json)
+    {
+        var start = json.IndexOf("\"lat\":", StringComparison.Ordinal);
+        var lon = json.IndexOf("\"lon\":", start, StringComparison.Ordinal);
+        return json[start..(json.IndexOf(',', lon) + 1)];
     }
 
     private VehicleStateItem ToItem(EnrichedPoint point)
