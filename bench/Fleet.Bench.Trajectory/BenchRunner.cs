@@ -17,12 +17,20 @@ internal sealed class BenchRunner(BenchTarget target, int vehicles, int days, in
     {
         var ct = CancellationToken.None;
         await target.Store.MigrateAsync(ct);
-        var load = await LoadAsync(ct);
+        var load = await target.RowCountAsync() > 0 ? "kept from an earlier run (FLEET_BENCH_KEEP=1)" : await LoadAsync(ct);
         output.WriteLine($"| {target.Name} | load {vehicles} vehicles x {days} day(s) + 1 vehicle x {LongDays} days | {load} |");
         output.WriteLine($"| {target.Name} | data size | {await target.SizeAsync()} |");
 
         var tracks = new VehicleTracks(target.Store);
         var day = Period(FirstDay, 1);
+        output.WriteLine($"| {target.Name} | stages, one vehicle-day | {await StageProfile.MeasureAsync(target.Store, Vehicle(1), day, 5)} |");
+        output.WriteLine($"| {target.Name} | stages, one vehicle-month | {await StageProfile.MeasureAsync(target.Store, LongVehicle, Period(FirstDay, LongDays), 3)} |");
+        if (target.RawRead is { } raw)
+        {
+            output.WriteLine($"| {target.Name} | reference: raw server query, one vehicle-day, all columns, no dedupe | " + await Timing.MeasureAsync(runs, async i =>
+                await raw(Vehicle(i < 0 ? 0 : Random.Shared.Next(vehicles)), day.From, day.To)) + " |");
+        }
+
         output.WriteLine($"| {target.Name} | store read only, one vehicle-day (8,640 points) | " + await Timing.MeasureAsync(runs, async i =>
             _ = (await target.Store.ReadVehicleAsync(Vehicle(i < 0 ? 0 : Random.Shared.Next(vehicles)), day.From, day.To, ct)).Count) + " |");
         output.WriteLine($"| {target.Name} | route, one vehicle-day (8,640 points, random vehicle) | " + await Timing.MeasureAsync(runs, async i =>
@@ -45,6 +53,19 @@ internal sealed class BenchRunner(BenchTarget target, int vehicles, int days, in
     {
         var watch = Stopwatch.StartNew();
         long rows = 0;
+        var sources = Enumerable.Range(0, days).SelectMany(d => Enumerable.Range(0, vehicles)
+                .Select(v => SyntheticFleet.VehicleDay(Vehicle(v), FirstDay.AddDays(d), v)))
+            .Concat(Enumerable.Range(0, LongDays).Select(d => SyntheticFleet.VehicleDay(LongVehicle, FirstDay.AddDays(d), 4242)));
+        if (target.BulkLoad is { } bulk)
+        {
+            await bulk(sources.SelectMany(s => s).Select(r =>
+            {
+                rows++;
+                return r;
+            }));
+            return Rate(rows, watch.Elapsed.TotalSeconds, "bench bulk RowBinary loader, generation included");
+        }
+
         var batch = new List<HistoryRecord>(100_000);
         async Task FlushAsync()
         {
@@ -53,9 +74,6 @@ internal sealed class BenchRunner(BenchTarget target, int vehicles, int days, in
             batch.Clear();
         }
 
-        var sources = Enumerable.Range(0, days).SelectMany(d => Enumerable.Range(0, vehicles)
-                .Select(v => SyntheticFleet.VehicleDay(Vehicle(v), FirstDay.AddDays(d), v)))
-            .Concat(Enumerable.Range(0, LongDays).Select(d => SyntheticFleet.VehicleDay(LongVehicle, FirstDay.AddDays(d), 4242)));
         foreach (var source in sources)
         {
             batch.AddRange(source);
@@ -66,9 +84,11 @@ internal sealed class BenchRunner(BenchTarget target, int vehicles, int days, in
         }
 
         await FlushAsync();
-        var seconds = watch.Elapsed.TotalSeconds;
-        return string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows in {seconds:F1} s = {rows / seconds:N0} rows/s (generation included)");
+        return Rate(rows, watch.Elapsed.TotalSeconds, "IHistoryStore.WriteAsync, generation included");
     }
+
+    private static string Rate(long rows, double seconds, string how) =>
+        string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows in {seconds:F1} s = {rows / seconds:N0} rows/s ({how})");
 
     private static string Vehicle(int index) => $"bench-{index:D4}";
 

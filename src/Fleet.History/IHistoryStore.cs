@@ -16,6 +16,14 @@ public interface IHistoryStore
     /// <summary>Every point of a vehicle with <paramref name="fromTime"/> ≤ device time &lt; <paramref name="toTime"/>, deduplicated, in time order.</summary>
     Task<IReadOnlyList<HistoryRecord>> ReadVehicleAsync(string vehicleId, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The points analysis (routes, trips, reports) and the positions endpoint need, cheaper than
+    /// <see cref="ReadVehicleAsync"/>: same rows, order and deduplication, but only device time, position, validity,
+    /// speed, heading, altitude, satellites, ignition, fuel, odometer and alarm are filled (<see cref="HistoryRecord.DeviceId"/>,
+    /// company, attributes and HDOP are empty, server time equals device time).
+    /// </summary>
+    Task<IReadOnlyList<HistoryRecord>> ReadTrackAsync(string vehicleId, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken);
+
     /// <summary>The same by device (including points stored while the device was bound to no vehicle).</summary>
     Task<IReadOnlyList<HistoryRecord>> ReadDeviceAsync(string deviceId, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken);
 }

@@ -7,7 +7,7 @@ namespace Fleet.Trajectory.Services;
 public sealed class VehicleTracks(IHistoryStore store)
 {
     public Task<IReadOnlyList<HistoryRecord>> ReadAsync(string vehicleId, Period period, CancellationToken cancellationToken) =>
-        store.ReadVehicleAsync(vehicleId, period.From, period.To, cancellationToken);
+        store.ReadTrackAsync(vehicleId, period.From, period.To, cancellationToken);
 
     public async Task<TrackAnalysis> AnalyzeAsync(string vehicleId, Period period, CancellationToken cancellationToken) =>
         TrackAnalyzer.Analyze(ToPoints(await ReadAsync(vehicleId, period, cancellationToken)));
