@@ -12,8 +12,12 @@ public static class TrackCleaner
         ArgumentNullException.ThrowIfNull(input);
         options ??= CleaningOptions.Default;
 
-        var all = input.Select(p => p with { Time = p.Time.ToUniversalTime() }).ToList();
-        all.Sort(HistoryPointOrder.Instance);
+        var all = input.Select(p => p.Time.Offset == TimeSpan.Zero ? p : p with { Time = p.Time.ToUniversalTime() }).ToList();
+        if (!StrictlyIncreasing(all))
+        {
+            // Only equal or out-of-order times need the total order; store reads are already in time order.
+            all.Sort(HistoryPointOrder.Instance);
+        }
 
         var records = new List<HistoryPoint>(all.Count);
         foreach (var record in all)
@@ -77,6 +81,19 @@ public static class TrackCleaner
         ArgumentNullException.ThrowIfNull(point);
         ArgumentNullException.ThrowIfNull(options);
         return point.Ignition == false || (point.Ignition is null && point.Speed < options.StationarySpeedKmh);
+    }
+
+    private static bool StrictlyIncreasing(List<HistoryPoint> points)
+    {
+        for (var i = 1; i < points.Count; i++)
+        {
+            if (points[i - 1].Time.UtcTicks >= points[i].Time.UtcTicks)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasSaneValues(HistoryPoint p) =>
