@@ -44,7 +44,9 @@ internal sealed class BenchRunner(BenchTarget target, int vehicles, int days, in
         output.WriteLine($"| {target.Name} | trips, one vehicle-week | " + await Timing.MeasureAsync(Math.Max(3, runs / 2), async run =>
             _ = (await tracks.AnalyzeAsync(LongVehicle, Period(FirstDay, 7), ct)).Trips.Count) + " |");
         var fleet = Enumerable.Range(0, vehicles).Select(i => new VehicleInfo(Vehicle(i), "c-bench", [], "Europe/Moscow")).ToList();
-        output.WriteLine($"| {target.Name} | daily summary, whole fleet ({vehicles} vehicles, 4 in parallel) | " + await Timing.MeasureAsync(3, async run =>
+        output.WriteLine($"| {target.Name} | daily summary, whole fleet ({vehicles} vehicles, batches of {VehicleTracks.FleetBatchSize}, 4 batches in parallel) | " +
+            await Timing.MeasureAsync(3, async run => _ = await tracks.SummarizeFleetAsync(fleet, day, 4, ct)) + " |");
+        output.WriteLine($"| {target.Name} | daily summary, whole fleet, old path (one read per vehicle, 4 in parallel) | " + await Timing.MeasureAsync(1, async run =>
             await Parallel.ForEachAsync(fleet, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (v, token) =>
                 _ = await tracks.SummarizeAsync(v, day, token))) + " |");
     }

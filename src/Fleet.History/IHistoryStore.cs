@@ -24,6 +24,15 @@ public interface IHistoryStore
     /// </summary>
     Task<IReadOnlyList<HistoryRecord>> ReadTrackAsync(string vehicleId, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The track rows (<see cref="ReadTrackAsync"/> columns) of many vehicles in one query, grouped by vehicle, for fleet
+    /// reports. Cheaper on the server because rows are neither sorted nor deduplicated there: each vehicle's list may be
+    /// out of time order and hold a replayed duplicate, so only order- and duplicate-independent consumers (TrackCleaner)
+    /// may use it. Vehicles without points are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, List<HistoryRecord>>> ReadFleetTracksAsync(
+        IReadOnlyCollection<string> vehicleIds, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken);
+
     /// <summary>The same by device (including points stored while the device was bound to no vehicle).</summary>
     Task<IReadOnlyList<HistoryRecord>> ReadDeviceAsync(string deviceId, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken);
 }

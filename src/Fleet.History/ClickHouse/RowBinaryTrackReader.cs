@@ -19,28 +19,61 @@ internal ref struct RowBinaryTrackReader(ReadOnlySpan<byte> data)
         var records = new List<HistoryRecord>(data.Length / 60);
         while (reader._position < reader._data.Length)
         {
-            var time = DateTimeOffset.FromUnixTimeMilliseconds(reader.ReadInt64());
-            records.Add(new HistoryRecord
-            {
-                VehicleId = vehicleId,
-                DeviceId = "",
-                DeviceTime = time,
-                ServerTime = time,
-                Lat = reader.ReadFloat64(),
-                Lon = reader.ReadFloat64(),
-                Valid = reader.ReadByte() != 0,
-                Speed = reader.IsNull() ? null : reader.ReadFloat64(),
-                Heading = reader.IsNull() ? null : reader.ReadFloat64(),
-                Altitude = reader.IsNull() ? null : reader.ReadFloat64(),
-                Satellites = reader.IsNull() ? null : reader.ReadInt32(),
-                Ignition = reader.IsNull() ? null : reader.ReadByte() != 0,
-                Fuel = reader.IsNull() ? null : reader.ReadFloat64(),
-                Odometer = reader.IsNull() ? null : reader.ReadFloat64(),
-                Alarm = reader.ReadString(),
-            });
+            records.Add(reader.ReadTrackRow(vehicleId));
         }
 
         return records;
+    }
+
+    /// <summary>Rows led by a vehicle_id column, grouped by vehicle. Rows arrive in runs of one vehicle, so the id string is
+    /// reused while the bytes repeat.</summary>
+    public static Dictionary<string, List<HistoryRecord>> ReadGrouped(ReadOnlySpan<byte> data)
+    {
+        var reader = new RowBinaryTrackReader(data);
+        var groups = new Dictionary<string, List<HistoryRecord>>();
+        ReadOnlySpan<byte> lastBytes = default;
+        List<HistoryRecord>? current = null;
+        var vehicleId = "";
+        while (reader._position < reader._data.Length)
+        {
+            var idBytes = reader.ReadBytes();
+            if (current is null || !idBytes.SequenceEqual(lastBytes))
+            {
+                vehicleId = Encoding.UTF8.GetString(idBytes);
+                lastBytes = idBytes;
+                if (!groups.TryGetValue(vehicleId, out current))
+                {
+                    groups[vehicleId] = current = [];
+                }
+            }
+
+            current.Add(reader.ReadTrackRow(vehicleId));
+        }
+
+        return groups;
+    }
+
+    private HistoryRecord ReadTrackRow(string vehicleId)
+    {
+        var time = DateTimeOffset.FromUnixTimeMilliseconds(ReadInt64());
+        return new HistoryRecord
+        {
+            VehicleId = vehicleId,
+            DeviceId = "",
+            DeviceTime = time,
+            ServerTime = time,
+            Lat = ReadFloat64(),
+            Lon = ReadFloat64(),
+            Valid = ReadByte() != 0,
+            Speed = IsNull() ? null : ReadFloat64(),
+            Heading = IsNull() ? null : ReadFloat64(),
+            Altitude = IsNull() ? null : ReadFloat64(),
+            Satellites = IsNull() ? null : ReadInt32(),
+            Ignition = IsNull() ? null : ReadByte() != 0,
+            Fuel = IsNull() ? null : ReadFloat64(),
+            Odometer = IsNull() ? null : ReadFloat64(),
+            Alarm = ReadString(),
+        };
     }
 
     private bool IsNull() => ReadByte() != 0;
@@ -70,6 +103,12 @@ internal ref struct RowBinaryTrackReader(ReadOnlySpan<byte> data)
 
     private string ReadString()
     {
+        var bytes = ReadBytes();
+        return bytes.IsEmpty ? "" : Encoding.UTF8.GetString(bytes);
+    }
+
+    private ReadOnlySpan<byte> ReadBytes()
+    {
         var length = 0;
         for (var shift = 0; ; shift += 7)
         {
@@ -81,8 +120,8 @@ internal ref struct RowBinaryTrackReader(ReadOnlySpan<byte> data)
             }
         }
 
-        var text = length == 0 ? "" : Encoding.UTF8.GetString(_data.Slice(_position, length));
+        var bytes = _data.Slice(_position, length);
         _position += length;
-        return text;
+        return bytes;
     }
 }

@@ -9,6 +9,6 @@ public sealed class TrajectoryOptions
     /// <summary>Route simplification tolerance when the request gives none, metres.</summary>
     public double DefaultToleranceMetres { get; set; } = 5;
 
-    /// <summary>Vehicles analysed at once for the fleet summary (each is one history read + analysis).</summary>
+    /// <summary>Vehicle batches read and analysed at once for the fleet summary (each batch is one history query).</summary>
     public int SummaryParallelism { get; set; } = 4;
 }
