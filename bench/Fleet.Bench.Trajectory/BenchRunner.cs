@@ -31,8 +31,12 @@ internal sealed class BenchRunner(BenchTarget target, int vehicles, int days, in
                 await raw(Vehicle(i < 0 ? 0 : Random.Shared.Next(vehicles)), day.From, day.To)) + " |");
         }
 
-        output.WriteLine($"| {target.Name} | store read only, one vehicle-day (8,640 points) | " + await Timing.MeasureAsync(runs, async i =>
+        output.WriteLine($"| {target.Name} | store read only (ReadVehicleAsync, every column), one vehicle-day (8,640 points) | " + await Timing.MeasureAsync(runs, async i =>
             _ = (await target.Store.ReadVehicleAsync(Vehicle(i < 0 ? 0 : Random.Shared.Next(vehicles)), day.From, day.To, ct)).Count) + " |");
+        output.WriteLine($"| {target.Name} | store read only (ReadTrackAsync, sorted + deduplicated), one vehicle-day | " + await Timing.MeasureAsync(runs, async i =>
+            _ = (await target.Store.ReadTrackAsync(Vehicle(i < 0 ? 0 : Random.Shared.Next(vehicles)), day.From, day.To, ct)).Count) + " |");
+        output.WriteLine($"| {target.Name} | store read only (ReadFleetTracksAsync of one vehicle, unsorted), one vehicle-day | " + await Timing.MeasureAsync(runs, async i =>
+            _ = (await target.Store.ReadFleetTracksAsync([Vehicle(i < 0 ? 0 : Random.Shared.Next(vehicles))], day.From, day.To, ct)).Count) + " |");
         output.WriteLine($"| {target.Name} | route, one vehicle-day (8,640 points, random vehicle) | " + await Timing.MeasureAsync(runs, async i =>
         {
             var vehicle = Vehicle(i < 0 ? 0 : Random.Shared.Next(vehicles));

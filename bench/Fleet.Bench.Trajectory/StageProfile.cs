@@ -28,8 +28,10 @@ internal static class StageProfile
             var watch = Stopwatch.StartNew();
             _ = await store.ReadVehicleAsync(vehicleId, period.From, period.To, CancellationToken.None);
             Add("full read", watch);
-            var records = await store.ReadTrackAsync(vehicleId, period.From, period.To, CancellationToken.None);
+            _ = await store.ReadTrackAsync(vehicleId, period.From, period.To, CancellationToken.None);
             Add("track read", watch);
+            var records = (await store.ReadFleetTracksAsync([vehicleId], period.From, period.To, CancellationToken.None))[vehicleId];
+            Add("unsorted read", watch);
             var points = VehicleTracks.ToPoints(records);
             Add("to points", watch);
             var track = TrackCleaner.Clean(points);
