@@ -33,6 +33,14 @@ public interface IHistoryStore
     Task<IReadOnlyDictionary<string, List<HistoryRecord>>> ReadFleetTracksAsync(
         IReadOnlyCollection<string> vehicleIds, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One <see cref="DayFingerprint"/> per vehicle and local day (device time in IANA zone <paramref name="timeZone"/>) of the
+    /// points with <paramref name="fromTime"/> ≤ device time &lt; <paramref name="toTime"/>; days without points are absent.
+    /// Both stores answer the same for the same points; a replayed duplicate not yet merged away may raise a ClickHouse count.
+    /// </summary>
+    Task<IReadOnlyList<DayFingerprint>> ReadDayFingerprintsAsync(
+        IReadOnlyCollection<string> vehicleIds, string timeZone, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken);
+
     /// <summary>The same by device (including points stored while the device was bound to no vehicle).</summary>
     Task<IReadOnlyList<HistoryRecord>> ReadDeviceAsync(string deviceId, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken);
 }

@@ -57,7 +57,9 @@ internal static class ReportsApi
         var vehicles = companies is { Count: 0 }
             ? []
             : await services.Vehicles.ListAsync(companies, groupId ?? [], services.Aborted);
-        var perVehicle = await services.Tracks.SummarizeFleetAsync(vehicles, period, services.Options.SummaryParallelism, services.Aborted);
+        var perVehicle = services.Options.Summaries.Materialize
+            ? await services.Summaries.SummarizeAsync(vehicles, period, services.Options.SummaryParallelism, services.Aborted)
+            : await services.Tracks.SummarizeFleetAsync(vehicles, period, services.Options.SummaryParallelism, services.Aborted);
         var rows = perVehicle.SelectMany((days, i) => days.Select(day => ResponseMapper.Summary(vehicles[i].Id, day))).ToList();
         return services.WantsCsv ? Csv(rows) : TypedResults.Ok(rows);
     }

@@ -1,3 +1,5 @@
+using Fleet.Trajectory.Summaries;
+
 namespace Fleet.Trajectory.Extensions;
 
 /// <summary>Settings under <c>Trajectory</c>.</summary>
@@ -11,4 +13,7 @@ public sealed class TrajectoryOptions
 
     /// <summary>Vehicle batches read and analysed at once for the fleet summary (each batch is one history query).</summary>
     public int SummaryParallelism { get; set; } = 4;
+
+    /// <summary>Materialized per vehicle-day summaries (<c>Trajectory:Summaries</c>).</summary>
+    public SummaryOptions Summaries { get; set; } = new();
 }

@@ -62,6 +62,10 @@ public sealed class VehicleTracks(IHistoryStore store)
         return result.IsSuccess ? result.Days : DailySummaryCalculator.Compute(track, TimeZoneInfo.Utc);
     }
 
+    /// <summary>The daily summaries of one vehicle's rows (any order, duplicates allowed) in <paramref name="zone"/>.</summary>
+    public static IReadOnlyList<DailySummary> Summarize(IReadOnlyList<HistoryRecord> records, TimeZoneInfo zone) =>
+        DailySummaryCalculator.Compute(TrackCleaner.Clean(ToPoints(records)), zone);
+
     public static IReadOnlyList<HistoryPoint> ToPoints(IReadOnlyList<HistoryRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
