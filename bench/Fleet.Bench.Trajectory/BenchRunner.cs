@@ -11,7 +11,7 @@ internal sealed class BenchRunner(BenchTarget target, int vehicles, int days, in
 {
     public const string LongVehicle = "bench-long";
     public const int LongDays = 30;
-    private static readonly DateOnly FirstDay = new(2024, 5, 1);
+    public static readonly DateOnly FirstDay = new(2024, 5, 1);
 
     public async Task RunAsync(TextWriter output)
     {

@@ -15,6 +15,7 @@ if (vehicles > 0)
 {
     using var target = await BenchTarget.ClickHouseAsync(clickhouse, "fleet_bench", keep);
     await new BenchRunner(target, vehicles, days, runs).RunAsync(Console.Out);
+    await new MaterializedSummaryBench(target.Store, postgres, vehicles, runs).RunAsync(target.Name, BenchRunner.FirstDay, Console.Out);
     if (!keep)
     {
         await target.DropAsync();
@@ -25,6 +26,7 @@ if (postgresVehicles > 0)
 {
     using var target = await BenchTarget.PostgresAsync(postgres, "fleet_bench", keep);
     await new BenchRunner(target, postgresVehicles, days, runs).RunAsync(Console.Out);
+    await new MaterializedSummaryBench(target.Store, postgres, postgresVehicles, runs).RunAsync(target.Name, BenchRunner.FirstDay, Console.Out);
     if (!keep)
     {
         await target.DropAsync();
