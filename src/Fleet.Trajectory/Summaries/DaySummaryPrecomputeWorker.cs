@@ -10,7 +10,7 @@ namespace Fleet.Trajectory.Summaries;
 /// for the last <see cref="SummaryOptions.PrecomputeDays"/> days — one fingerprint query per zone and nothing else when
 /// nothing changed; late points make exactly their vehicle-days recompute.
 /// </summary>
-internal sealed partial class DaySummaryPrecomputeWorker(
+public sealed partial class DaySummaryPrecomputeWorker(
     VehicleDirectory directory, DaySummaryMaterializer materializer, IOptions<TrajectoryOptions> options, TimeProvider clock,
     ILogger<DaySummaryPrecomputeWorker> logger) : BackgroundService
 {
