@@ -25,9 +25,12 @@ public sealed partial class ClickHouseHistoryStore
             ? "toInt64(toUnixTimestamp64Milli(server_time))"
             : "toInt64(toUInt32(server_time)) * 1000 + server_ms";
         var vehicles = string.Join(", ", vehicleIds.Select(ClickHouseLiteral.Quote));
-        // The zone must be a literal: 18.16 takes no time zone from a column or parameter.
-        var sql = $"SELECT vehicle_id, toString(toDate(device_time, {ClickHouseLiteral.Quote(timeZone)})) AS day, " +
-            $"count(), max({serverTime}) FROM {schema.Table} " +
+        // A period that is one local day needs no per-row date (half the query's cost on 18.16); the zone must otherwise be a
+        // literal: 18.16 takes no time zone from a column or parameter.
+        var day = SingleLocalDay(timeZone, fromTime, toTime) is { } only
+            ? ClickHouseLiteral.Quote(only.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : $"toString(toDate(device_time, {ClickHouseLiteral.Quote(timeZone)}))";
+        var sql = $"SELECT vehicle_id, {day} AS day, count(), max({serverTime}) FROM {schema.Table} " +
             $"WHERE vehicle_id IN ({vehicles}) AND {Range(schema, fromTime, toTime)} GROUP BY vehicle_id, day";
         var rows = await _client.QueryTsvAsync(sql, cancellationToken);
         return [.. rows.Select(r => new DayFingerprint(
@@ -42,4 +45,18 @@ public sealed partial class ClickHouseHistoryStore
         !schema.DateTime64 && fromTime.Millisecond == 0 && toTime.Millisecond == 0 && fromTime >= DateTimeOffset.UnixEpoch
             ? $"device_time >= toDateTime({ClickHouseLiteral.Number(fromTime.ToUnixTimeSeconds())}) AND device_time < toDateTime({ClickHouseLiteral.Number(toTime.ToUnixTimeSeconds())})"
             : schema.TimeRange(fromTime, toTime);
+
+    /// <summary>The local date of the whole period when it lies within one day of the zone and one UTC offset, else null.</summary>
+    private static DateOnly? SingleLocalDay(string timeZone, DateTimeOffset fromTime, DateTimeOffset toTime)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
+        {
+            return null;
+        }
+
+        var last = toTime.AddTicks(-1);
+        var first = TimeZoneInfo.ConvertTime(fromTime, zone);
+        var end = TimeZoneInfo.ConvertTime(last, zone);
+        return first.Offset == end.Offset && first.Date == end.Date ? DateOnly.FromDateTime(first.Date) : null;
+    }
 }

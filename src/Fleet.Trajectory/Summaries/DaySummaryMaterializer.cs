@@ -53,8 +53,11 @@ public sealed class DaySummaryMaterializer(IHistoryStore store, VehicleTracks tr
         var calendar = new LocalCalendar(zone);
         var ids = vehicles.Select(v => v.Id).ToList();
         // Fingerprints first: a point stored while we compute leaves the stored fingerprint behind, so the next request recomputes.
-        var fingerprints = await store.ReadDayFingerprintsAsync(ids, ianaId, calendar.StartOf(first), calendar.StartOf(end), cancellationToken);
-        var stored = await table.ReadAsync(ids, ianaId, first, end, cancellationToken);
+        // Both reads at once: the table read is independent of the fingerprints and otherwise adds its round trip.
+        var fingerprintsRead = store.ReadDayFingerprintsAsync(ids, ianaId, calendar.StartOf(first), calendar.StartOf(end), cancellationToken);
+        var storedRead = table.ReadAsync(ids, ianaId, first, end, cancellationToken);
+        await Task.WhenAll(fingerprintsRead, storedRead);
+        var (fingerprints, stored) = (await fingerprintsRead, await storedRead);
         var answers = new Dictionary<(string, DateOnly), DailySummary?>();
         var stale = new List<DayFingerprint>();
         foreach (var fingerprint in fingerprints)
