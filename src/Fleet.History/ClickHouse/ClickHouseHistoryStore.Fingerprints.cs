@@ -34,7 +34,7 @@ public sealed partial class ClickHouseHistoryStore
             $"WHERE vehicle_id IN ({vehicles}) AND {Range(schema, fromTime, toTime)} GROUP BY vehicle_id, day";
         var rows = await _client.QueryTsvAsync(sql, cancellationToken);
         return [.. rows.Select(r => new DayFingerprint(
-            r[0],
+            UnescapeTsv(r[0]),
             DateOnly.ParseExact(r[1], "yyyy-MM-dd", CultureInfo.InvariantCulture),
             long.Parse(r[2], CultureInfo.InvariantCulture),
             long.Parse(r[3], CultureInfo.InvariantCulture)))];
@@ -58,5 +58,28 @@ public sealed partial class ClickHouseHistoryStore
         var first = TimeZoneInfo.ConvertTime(fromTime, zone);
         var end = TimeZoneInfo.ConvertTime(last, zone);
         return first.Offset == end.Offset && first.Date == end.Date ? DateOnly.FromDateTime(first.Date) : null;
+    }
+
+    /// <summary>TabSeparated escapes backslash, tab, newline and friends in strings; vehicle ids come back as written.</summary>
+    private static string UnescapeTsv(string value)
+    {
+        if (!value.Contains('\\', StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        var text = new System.Text.StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] != '\\' || i + 1 == value.Length)
+            {
+                text.Append(value[i]);
+                continue;
+            }
+
+            text.Append(value[++i] switch { 't' => '\t', 'n' => '\n', 'r' => '\r', '0' => '\0', 'b' => '\b', 'f' => '\f', var c => c });
+        }
+
+        return text.ToString();
     }
 }

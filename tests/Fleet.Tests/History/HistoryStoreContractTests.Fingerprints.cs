@@ -46,4 +46,15 @@ public abstract partial class HistoryStoreContractTests
         Assert.Equal(first with { PointCount = 31, MaxServerTimeMs = Evening.AddDays(1).ToUnixTimeMilliseconds() }, after.Single(f => f.LocalDate == first.LocalDate));
         Assert.Equal(before.Single(f => f.LocalDate == new DateOnly(2024, 5, 15)), after.Single(f => f.LocalDate == new DateOnly(2024, 5, 15)));
     }
+
+    [Fact]
+    public async Task ReadDayFingerprints_VehicleIdWithQuoteBackslashAndTab_ComesBackAsWritten()
+    {
+        var odd = V("o'd\\d\tx");
+        await Store.WriteAsync([Point(odd, D("odd"), Evening)], Ct);
+
+        var days = await Store.ReadDayFingerprintsAsync([odd], "UTC", Evening.AddHours(-1), Evening.AddHours(1), Ct);
+
+        Assert.Equal(odd, Assert.Single(days).VehicleId);
+    }
 }
