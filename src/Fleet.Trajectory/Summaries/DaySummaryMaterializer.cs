@@ -54,7 +54,7 @@ public sealed class DaySummaryMaterializer(IHistoryStore store, VehicleTracks tr
         var ids = vehicles.Select(v => v.Id).ToList();
         // Fingerprints first: a point stored while we compute leaves the stored fingerprint behind, so the next request recomputes.
         // Both reads at once: the table read is independent of the fingerprints and otherwise adds its round trip.
-        var fingerprintsRead = store.ReadDayFingerprintsAsync(ids, ianaId, calendar.StartOf(first), calendar.StartOf(end), cancellationToken);
+        var fingerprintsRead = FingerprintsAsync(ids, ianaId, calendar.StartOf(first), calendar.StartOf(end), cancellationToken);
         var storedRead = table.ReadAsync(ids, ianaId, first, end, cancellationToken);
         await Task.WhenAll(fingerprintsRead, storedRead);
         var (fingerprints, stored) = (await fingerprintsRead, await storedRead);
@@ -81,6 +81,21 @@ public sealed class DaySummaryMaterializer(IHistoryStore store, VehicleTracks tr
         var byVehicle = answers.Where(a => a.Value is not null).ToLookup(a => a.Key.Item1, a => a.Value!);
         return [.. vehicles.Select(v => (IReadOnlyList<DailySummary>)[.. byVehicle[v.Id].OrderBy(d => d.Day)])];
     }
+
+    /// <summary>At most <see cref="FingerprintBatchSize"/> vehicles per query: ClickHouse limits the query text (256 KiB by default).</summary>
+    private async Task<List<DayFingerprint>> FingerprintsAsync(
+        List<string> ids, string ianaId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var all = new List<DayFingerprint>();
+        foreach (var chunk in ids.Chunk(FingerprintBatchSize))
+        {
+            all.AddRange(await store.ReadDayFingerprintsAsync(chunk, ianaId, from, to, cancellationToken));
+        }
+
+        return all;
+    }
+
+    private const int FingerprintBatchSize = 5000;
 
     private async Task<List<StoredDaySummary>> ComputeAsync(
         List<DayFingerprint> stale, string ianaId, TimeZoneInfo zone, int parallelism, CancellationToken cancellationToken)
