@@ -5,8 +5,8 @@ namespace Fleet.History.ClickHouse;
 /// <summary>
 /// The history table in the two forms the servers accept. Legacy (Debian's 18.16): second-precision DateTime plus a
 /// UInt16 millisecond column, no codecs/TTL. Current releases: DateTime64(3), column codecs, optional TTL. Both are a
-/// ReplacingMergeTree keyed on (vehicle, time, device), partitioned by month; reads use FINAL so a replayed batch never
-/// shows twice. Every query selects the same RowBinary layout, so one reader serves both.
+/// ReplacingMergeTree keyed on (vehicle, time, device), partitioned by month; reads deduplicate with LIMIT 1 BY the key
+/// (or, for fleet analysis, in process) so a replayed batch never shows twice. Every query selects the same RowBinary layout, so one reader serves both.
 /// </summary>
 public sealed class ClickHouseSchema(string table, bool dateTime64)
 {
@@ -50,25 +50,8 @@ public sealed class ClickHouseSchema(string table, bool dateTime64)
           ORDER BY (vehicle_id, device_time, device_ms, device_id)
           """;
 
-    /// <summary>Insert columns, in the order of <see cref="ToRow"/>.</summary>
+    /// <summary>Insert columns, in the order <see cref="RowBinaryHistoryWriter"/> writes them.</summary>
     public string[] Columns => [.. (DateTime64 ? ModernColumns : LegacyColumns).Select(c => c.Name)];
-
-    public IReadOnlyDictionary<string, string> ColumnTypes => (DateTime64 ? ModernColumns : LegacyColumns).ToDictionary(c => c.Name, c => c.Type);
-
-    public object?[] ToRow(HistoryRecord r)
-    {
-        ArgumentNullException.ThrowIfNull(r);
-        var tail = new object?[]
-        {
-            r.Lat, r.Lon, (byte)(r.Valid ? 1 : 0), r.Speed, r.Heading, r.Altitude, r.Satellites, r.Hdop,
-            r.Ignition is { } on ? (byte)(on ? 1 : 0) : null, r.Fuel, r.Odometer, r.Alarm ?? "", r.AttributesJson ?? "",
-        };
-        object?[] head = DateTime64
-            ? [r.VehicleId, r.DeviceId, r.CompanyId ?? "", r.DeviceTime.UtcDateTime, r.ServerTime.UtcDateTime]
-            : [r.VehicleId, r.DeviceId, r.CompanyId ?? "", Seconds(r.DeviceTime), (ushort)r.DeviceTime.Millisecond,
-                Seconds(r.ServerTime), (ushort)r.ServerTime.Millisecond];
-        return [.. head, .. tail];
-    }
 
     /// <summary>Columns in the layout <see cref="RowBinaryHistoryReader"/> parses; times as Int64 Unix milliseconds.</summary>
     public string SelectList => "vehicle_id, device_id, company_id, " + (DateTime64
@@ -94,9 +77,6 @@ public sealed class ClickHouseSchema(string table, bool dateTime64)
     public string OrderBy => DateTime64 ? "device_time, device_id" : "device_time, device_ms, device_id";
 
     private static long FloorSeconds(long ms) => Math.Max(0, (long)Math.Floor(ms / 1000.0));
-
-    private static DateTime Seconds(DateTimeOffset time) =>
-        DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds()).UtcDateTime;
 
     private static readonly (string Name, string Type)[] Tail =
     [

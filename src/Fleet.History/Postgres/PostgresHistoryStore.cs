@@ -9,7 +9,7 @@ namespace Fleet.History.Postgres;
 /// binary COPY into a temp staging table, then INSERT ... ON CONFLICT DO NOTHING on the primary key — COPY alone
 /// cannot skip the duplicates an at-least-once consumer replays.
 /// </summary>
-public sealed class PostgresHistoryStore : IHistoryStore, IDisposable
+public sealed partial class PostgresHistoryStore : IHistoryStore, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresHistorySchema _schema;

@@ -53,6 +53,19 @@ public static class DailySummaryCalculator
 
             var from = points[i - 1].Point.Time;
             var to = point.Point.Time;
+            if (calendar.DayOf(from) == calendar.DayOf(to))
+            {
+                // Nearly every leg stays within one local day: add directly, no per-leg delegates.
+                totals.Metres += point.LegMetres;
+                if (profile.MovingSeconds[i] > 0)
+                {
+                    totals.MovingMetres += point.LegMetres;
+                    totals.MovingSeconds += profile.MovingSeconds[i];
+                }
+
+                continue;
+            }
+
             calendar.Split(from, to, point.LegMetres, (day, metres) => at(day).Metres += metres);
             if (profile.MovingSeconds[i] > 0)
             {
@@ -69,7 +82,11 @@ public static class DailySummaryCalculator
         {
             var from = records[i - 1];
             var seconds = (records[i].Time - from.Time).TotalSeconds;
-            if (from.Ignition == true && seconds <= gapSeconds)
+            if (from.Ignition == true && seconds <= gapSeconds && calendar.DayOf(from.Time) == calendar.DayOf(records[i].Time))
+            {
+                at(calendar.DayOf(from.Time)).EngineSeconds += seconds;
+            }
+            else if (from.Ignition == true && seconds <= gapSeconds)
             {
                 calendar.Split(from.Time, records[i].Time, seconds, (day, share) => at(day).EngineSeconds += share);
             }

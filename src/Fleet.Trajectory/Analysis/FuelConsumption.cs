@@ -59,8 +59,11 @@ public static class FuelConsumption
     {
         from = Math.Max(0, from);
         to = Math.Min(values.Length - 1, to);
-        var slice = values[from..(to + 1)];
-        Array.Sort(slice);
+        var length = to - from + 1;
+        // Called once or twice per reading: a small window sorts on the stack instead of allocating a slice each time.
+        Span<double> slice = length <= 64 ? stackalloc double[length] : new double[length];
+        values.AsSpan(from, length).CopyTo(slice);
+        slice.Sort();
         var middle = slice.Length / 2;
         return slice.Length % 2 == 1 ? slice[middle] : (slice[middle - 1] + slice[middle]) / 2;
     }

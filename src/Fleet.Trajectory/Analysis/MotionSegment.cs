@@ -1,7 +1,7 @@
 namespace Fleet.Trajectory.Analysis;
 
 /// <summary>A stretch of the timeline that is either motion or standstill; merged step by step into trips and stops.</summary>
-internal sealed record MotionSegment(
+internal readonly record struct MotionSegment(
     bool IsMotion,
     DateTimeOffset Start,
     DateTimeOffset End,

@@ -14,10 +14,16 @@ public static class RouteBuilder
         ArgumentNullException.ThrowIfNull(analysis);
         var points = analysis.Track.Points;
         var kept = SimplifiedIndices(points, analysis.Stops, toleranceMetres);
-        var vertices = kept
-            .Select(i => points[i].Point)
-            .Select(p => new RoutePoint(p.Time, p.Lat, p.Lon, p.Speed))
-            .ToList();
+        var vertices = new List<RoutePoint>();
+        for (var i = 0; i < kept.Length; i++)
+        {
+            if (kept[i])
+            {
+                var p = points[i].Point;
+                vertices.Add(new RoutePoint(p.Time, p.Lat, p.Lon, p.Speed));
+            }
+        }
+
         return new RouteResult(
             vertices,
             analysis.Distance.DistanceKm,
@@ -31,9 +37,10 @@ public static class RouteBuilder
             analysis.Events);
     }
 
-    private static SortedSet<int> SimplifiedIndices(IReadOnlyList<CleanPoint> points, IReadOnlyList<StopItem> stops, double toleranceMetres)
+    /// <summary>Flags of the kept points (a flag array, not a set: a month keeps up to hundreds of thousands).</summary>
+    private static bool[] SimplifiedIndices(IReadOnlyList<CleanPoint> points, IReadOnlyList<StopItem> stops, double toleranceMetres)
     {
-        var kept = new SortedSet<int>();
+        var kept = new bool[points.Count];
         if (points.Count == 0)
         {
             return kept;
@@ -41,7 +48,7 @@ public static class RouteBuilder
 
         if (!(toleranceMetres > 0))
         {
-            kept.UnionWith(Enumerable.Range(0, points.Count));
+            Array.Fill(kept, true);
             return kept;
         }
 
@@ -56,13 +63,13 @@ public static class RouteBuilder
         var previous = -1;
         foreach (var anchor in anchors)
         {
-            kept.Add(anchor);
+            kept[anchor] = true;
             if (previous >= 0 && anchor - previous > 1)
             {
                 var piece = coordinates[previous..(anchor + 1)];
                 foreach (var vertex in DouglasPeuckerLineSimplifier.Simplify(piece, toleranceMetres))
                 {
-                    kept.Add((int)vertex.Z);
+                    kept[(int)vertex.Z] = true;
                 }
             }
 

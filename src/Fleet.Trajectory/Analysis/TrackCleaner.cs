@@ -12,8 +12,12 @@ public static class TrackCleaner
         ArgumentNullException.ThrowIfNull(input);
         options ??= CleaningOptions.Default;
 
-        var all = input.Select(p => p with { Time = p.Time.ToUniversalTime() }).ToList();
-        all.Sort(HistoryPointOrder.Instance);
+        var all = input.Select(p => p.Time.Offset == TimeSpan.Zero ? p : p with { Time = p.Time.ToUniversalTime() }).ToList();
+        if (!StrictlyIncreasing(all))
+        {
+            // Only equal or out-of-order times need the total order; sorted store reads skip this.
+            SortByTotalOrder(all);
+        }
 
         var records = new List<HistoryPoint>(all.Count);
         foreach (var record in all)
@@ -77,6 +81,53 @@ public static class TrackCleaner
         ArgumentNullException.ThrowIfNull(point);
         ArgumentNullException.ThrowIfNull(options);
         return point.Ignition == false || (point.Ignition is null && point.Speed < options.StationarySpeedKmh);
+    }
+
+    /// <summary>
+    /// Same result as sorting with <see cref="HistoryPointOrder"/>, faster on month-long unsorted reads: a primitive sort on
+    /// the time, then the full comparer only inside runs of equal times (where it decides which duplicate is kept).
+    /// </summary>
+    private static void SortByTotalOrder(List<HistoryPoint> points)
+    {
+        var items = points.ToArray();
+        var keys = new long[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            keys[i] = items[i].Time.UtcTicks;
+        }
+
+        Array.Sort(keys, items);
+        for (var start = 0; start < items.Length;)
+        {
+            var end = start + 1;
+            while (end < items.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(items, start, end - start, HistoryPointOrder.Instance);
+            }
+
+            start = end;
+        }
+
+        points.Clear();
+        points.AddRange(items);
+    }
+
+    private static bool StrictlyIncreasing(List<HistoryPoint> points)
+    {
+        for (var i = 1; i < points.Count; i++)
+        {
+            if (points[i - 1].Time.UtcTicks >= points[i].Time.UtcTicks)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasSaneValues(HistoryPoint p) =>

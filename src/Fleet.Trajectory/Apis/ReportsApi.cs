@@ -57,13 +57,10 @@ internal static class ReportsApi
         var vehicles = companies is { Count: 0 }
             ? []
             : await services.Vehicles.ListAsync(companies, groupId ?? [], services.Aborted);
-        var perVehicle = new IReadOnlyList<SummaryRow>[vehicles.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, vehicles.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, services.Options.SummaryParallelism), CancellationToken = services.Aborted },
-            async (i, ct) => perVehicle[i] = (await services.Tracks.SummarizeAsync(vehicles[i], period, ct))
-                .Select(day => ResponseMapper.Summary(vehicles[i].Id, day)).ToList());
-        var rows = perVehicle.SelectMany(r => r).ToList();
+        var perVehicle = services.Options.Summaries.Materialize
+            ? await services.Summaries.SummarizeAsync(vehicles, period, services.Options.SummaryParallelism, services.Aborted)
+            : await services.Tracks.SummarizeFleetAsync(vehicles, period, services.Options.SummaryParallelism, services.Aborted);
+        var rows = perVehicle.SelectMany((days, i) => days.Select(day => ResponseMapper.Summary(vehicles[i].Id, day))).ToList();
         return services.WantsCsv ? Csv(rows) : TypedResults.Ok(rows);
     }
 

@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using Fleet.Trajectory.Services;
+using Fleet.Trajectory.Summaries;
 using Microsoft.Extensions.Options;
 
 namespace Fleet.Trajectory.Apis;
 
 /// <summary>What every Trajectory handler needs, bundled for <c>[AsParameters]</c>.</summary>
 internal sealed record TrajectoryServices(
-    HttpContext Context, VehicleDirectory Vehicles, VehicleTracks Tracks, IOptions<TrajectoryOptions> Settings)
+    HttpContext Context, VehicleDirectory Vehicles, VehicleTracks Tracks, DaySummaryMaterializer Summaries, IOptions<TrajectoryOptions> Settings)
 {
     public TrajectoryOptions Options => Settings.Value;
 

@@ -1,5 +1,7 @@
 using Fleet.History;
 using Fleet.Trajectory.Services;
+using Fleet.Trajectory.Summaries;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fleet.Trajectory.Extensions;
 
@@ -21,5 +23,10 @@ internal static class Extensions
         builder.Services.AddOptions<TrajectoryOptions>().BindConfiguration("Trajectory");
         builder.Services.AddSingleton<VehicleDirectory>();
         builder.Services.AddSingleton<VehicleTracks>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<VehicleDaySummaryTable>();
+        builder.Services.AddSingleton<DaySummaryMaterializer>();
+        builder.Services.AddHostedService<SummaryTableMigration>();
+        builder.Services.AddHostedService<DaySummaryPrecomputeWorker>();
     }
 }

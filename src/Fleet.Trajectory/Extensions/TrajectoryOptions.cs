@@ -1,3 +1,5 @@
+using Fleet.Trajectory.Summaries;
+
 namespace Fleet.Trajectory.Extensions;
 
 /// <summary>Settings under <c>Trajectory</c>.</summary>
@@ -9,6 +11,9 @@ public sealed class TrajectoryOptions
     /// <summary>Route simplification tolerance when the request gives none, metres.</summary>
     public double DefaultToleranceMetres { get; set; } = 5;
 
-    /// <summary>Vehicles analysed at once for the fleet summary (each is one history read + analysis).</summary>
+    /// <summary>Vehicle batches read and analysed at once for the fleet summary (each batch is one history query).</summary>
     public int SummaryParallelism { get; set; } = 4;
+
+    /// <summary>Materialized per vehicle-day summaries (<c>Trajectory:Summaries</c>).</summary>
+    public SummaryOptions Summaries { get; set; } = new();
 }

@@ -6,7 +6,7 @@ namespace Fleet.Tests.History;
 /// The contract every <see cref="IHistoryStore"/> must keep, run once per implementation on its real server. Each test
 /// uses its own vehicle/device ids so tests of one class share the migrated table without seeing each other.
 /// </summary>
-public abstract class HistoryStoreContractTests : IAsyncLifetime
+public abstract partial class HistoryStoreContractTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2024, 5, 14, 10, 0, 0, 250, TimeSpan.Zero);
     private readonly List<IDisposable> _stores = [];

@@ -103,6 +103,7 @@ public sealed class TrajectoryApiFixture : IAsyncLifetime
         ["History:Store"] = store,
         ["Auth:DevSigningKeyHex"] = TestTokens.SigningKeyHex,
         ["Trajectory:MaxPeriod"] = "31.00:00:00",
+        ["Trajectory:Summaries:PrecomputeEnabled"] = "false",
         ["Logging:LogLevel:Default"] = "Warning",
     });
 

@@ -132,6 +132,23 @@ public sealed class TrajectoryApiTests(TrajectoryApiFixture fixture) : IClassFix
         Assert.Equal([Other], Vehicles(await GetJsonAsync(Store1, $"/api/v1/reports/summary?{Day}&companyId=c-2", TestTokens.Admin())));
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Summary_MoscowLocalDays_MaterializedAnswerStableAndScopedByCompany(string store)
+    {
+        const string moscowDays = "from=2024-05-13T21:00:00Z&to=2024-05-15T21:00:00Z";
+        static List<(string?, string?)> Days(JsonElement rows) =>
+            [.. rows.EnumerateArray().Select(r => (r.GetProperty("vehicleId").GetString(), r.GetProperty("date").GetString()))];
+
+        var first = await GetStringAsync(store, $"/api/v1/reports/summary?{moscowDays}", TestTokens.ForCompanies("c-1"));
+        var second = await GetStringAsync(store, $"/api/v1/reports/summary?{moscowDays}", TestTokens.ForCompanies("c-1"));
+
+        Assert.Equal(first, second);
+        Assert.Equal([(City, "2024-05-14"), (Odometer, "2024-05-14"), (Odometer, "2024-05-15")], Days(JsonDocument.Parse(first).RootElement));
+        Assert.Equal([Other], Days(await GetJsonAsync(store, $"/api/v1/reports/summary?{moscowDays}", TestTokens.ForCompanies("c-2"))).Select(d => d.Item1).Distinct());
+        Assert.Empty(Days(await GetJsonAsync(store, $"/api/v1/reports/summary?{moscowDays}&companyId=c-2")));
+    }
+
     private static void Matches(IReadOnlyList<TruthInterval> truth, List<JsonElement> items)
     {
         Assert.Equal(truth.Count, items.Count);
