@@ -39,6 +39,12 @@ public sealed class RealtimeOptions
     /// </summary>
     public int SnapshotReadConnections { get; set; } = 2;
 
+    /// <summary>
+    /// Whether the snapshot reads the geo sets by geohash score ranges (ZRANGEBYSCORE, <c>GeoHashRanges</c>) rather
+    /// than GEOSEARCH BYBOX: the same members, without Redis's per-member distance test.
+    /// </summary>
+    public bool SnapshotSearchByScore { get; set; } = true;
+
     /// <summary>Map tile URL template given to the page (an unreachable host only costs the background).</summary>
     public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 

@@ -15,11 +15,17 @@ public sealed class VehicleStateReader(SnapshotConnections connections, RedisKey
     /// <summary>Members per HMGET: each chunk is sent as soon as its members are known and copied when it answers.</summary>
     private const int HashReadChunk = 1_000;
 
+    /// <summary>Geohash cells one snapshot may cover (split over its geo sets): ~1.1× the box's area for a square box.</summary>
+    private const int MaxCells = 256;
+
+    private const int MinCellsPerKey = 16;
+
     /// <summary>A stored item is ~330 bytes; the buffer grows if they are longer.</summary>
     private const int CopiedBytesPerItem = 384;
 
     /// <summary>
-    /// Searches the query's geo sets and box and starts reading the state of what they hold, or returns null when they
+    /// Searches the query's geo sets and box (by geohash score ranges, <see cref="GeoHashRanges"/>, or with GEOSEARCH
+    /// when <c>Realtime:SnapshotSearchByScore</c> is off) and starts reading the state of what they hold, or returns null when they
     /// hold more than the limit. The HMGET chunks go out while later search pieces are still answering (over
     /// <see cref="SnapshotConnections"/>, round robin) and each is filtered and copied on the thread pool when its
     /// reply arrives, so Redis, the reply parsing and the copying overlap.
@@ -34,9 +40,17 @@ public sealed class VehicleStateReader(SnapshotConnections connections, RedisKey
         var searches = new List<Task<RedisValue[]>>();
         foreach (var key in geoKeys)
         {
-            foreach (var piece in query.Box.Halves().SelectMany(GeoBoxSearch.Pieces))
+            foreach (var half in query.Box.Halves())
             {
-                searches.Add(SearchAsync(db, key, piece, limit + 1));
+                if (options.Value.SnapshotSearchByScore)
+                {
+                    var maxCells = Math.Max(MinCellsPerKey, MaxCells / geoKeys.Length);
+                    searches.AddRange(GeoHashRanges.Cover(half, maxCells).Select(range => RangeAsync(db, key, range, half, limit + 1)));
+                }
+                else
+                {
+                    searches.AddRange(GeoBoxSearch.Pieces(half).Select(piece => SearchAsync(db, key, piece, limit + 1)));
+                }
             }
         }
 
@@ -102,6 +116,12 @@ public sealed class VehicleStateReader(SnapshotConnections connections, RedisKey
             buffer.Dispose();
             throw;
         }
+    }
+
+    private static async Task<RedisValue[]> RangeAsync(IDatabase db, string key, (long Start, long End) range, BoundingBox box, int count)
+    {
+        var found = await db.SortedSetRangeByScoreWithScoresAsync(key, range.Start, range.End, Exclude.Stop, Order.Ascending, 0, count);
+        return found.Where(entry => GeoHashRanges.MayBeInside(entry.Score, box)).Select(entry => entry.Element).ToArray();
     }
 
     private static async Task<RedisValue[]> SearchAsync(IDatabase db, string key, BoundingBox piece, int count)
