@@ -16,6 +16,7 @@ namespace Fleet.Bench.Realtime;
 /// Realtime benchmark: N SignalR clients with random viewports while positions flow through real Kafka (mock
 /// cluster) at a fixed rate; and the snapshot of a box holding 10k of 100k vehicles. Usage:
 /// <c>dotnet run -c Release --project bench/Fleet.Bench.Realtime -- [clients] [points/s] [seconds] [vehicles]</c>
+/// (0 clients: the snapshot part only)
 /// against the test Redis (FLEET_TEST_REDIS, default 127.0.0.1:16379).
 /// </summary>
 internal static class RealtimeBench
@@ -53,6 +54,11 @@ internal static class RealtimeBench
         var token = BenchTokens.Admin();
 
         await SnapshotBench.RunAsync(host.BaseAddress, token, db, prefix);
+        if (clients == 0)
+        {
+            await DeleteKeysAsync(redis, db, prefix); // 0 clients: the snapshot part only
+            return 0;
+        }
 
         using var stages = new StageProbe();
         await using var probe = new DeliveryProbe();
@@ -74,12 +80,16 @@ internal static class RealtimeBench
             await MeasureAsync(producer, probe, stages, fleet, clients, phaseRate, seconds);
         }
 
+        await DeleteKeysAsync(redis, db, prefix);
+        return 0;
+    }
+
+    private static async Task DeleteKeysAsync(ConnectionMultiplexer redis, IDatabase db, string prefix)
+    {
         await foreach (var key in redis.GetServers()[0].KeysAsync(pattern: prefix + "*"))
         {
             await db.KeyDeleteAsync(key);
         }
-
-        return 0;
     }
 
     private static async Task MeasureAsync(IProducer<string, byte[]> producer, DeliveryProbe probe, StageProbe stages, VehiclePosition[] fleet, int clients, int rate, int seconds)

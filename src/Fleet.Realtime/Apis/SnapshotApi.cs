@@ -45,13 +45,13 @@ public static class SnapshotApi
         var asOf = clock.GetUtcNow();
         var query = new SnapshotQuery(box, companies, groups);
         var searchStarted = Stopwatch.GetTimestamp();
-        if (await reader.FindAsync(query) is not { } members)
+        if (await reader.StartAsync(query) is not { } read)
         {
             return BadRequest(string.Create(CultureInfo.InvariantCulture,
                 $"more than {settings.MaxSnapshotVehicles} vehicles in this bbox (Realtime:MaxSnapshotVehicles): zoom in or filter by company/group"));
         }
 
-        return new SnapshotStreamResult(reader, query, members, asOf, Stopwatch.GetElapsedTime(searchStarted));
+        return new SnapshotStreamResult(read, asOf, Stopwatch.GetElapsedTime(searchStarted));
     }
 
     public static Ok<MapConfig> GetMapConfig(IOptions<RealtimeOptions> options)

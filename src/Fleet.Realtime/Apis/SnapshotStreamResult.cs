@@ -3,16 +3,15 @@ using System.Reflection;
 using System.Text.Json;
 using Fleet.Realtime.State;
 using Microsoft.AspNetCore.Http.Metadata;
-using StackExchange.Redis;
 
 namespace Fleet.Realtime.Apis;
 
 /// <summary>
 /// The snapshot answer (<see cref="SnapshotResponse"/>'s shape) written straight to the response body while the state
-/// is read: no list of items, no second serialisation, at most one HMGET chunk held in memory. <c>Server-Timing</c>
+/// is read: no list of items, no second serialisation; each HMGET chunk is held as its copied bytes until its turn. <c>Server-Timing</c>
 /// says how long the geo search took, so a slow answer shows whether Redis's search or the rest was slow.
 /// </summary>
-public sealed class SnapshotStreamResult(VehicleStateReader reader, SnapshotQuery query, RedisValue[] members, DateTimeOffset asOf, TimeSpan searchTime)
+public sealed class SnapshotStreamResult(SnapshotRead read, DateTimeOffset asOf, TimeSpan searchTime)
     : IResult, IEndpointMetadataProvider
 {
     private static readonly JsonEncodedText AsOfName = JsonEncodedText.Encode("asOf");
@@ -30,7 +29,8 @@ public sealed class SnapshotStreamResult(VehicleStateReader reader, SnapshotQuer
         writer.WriteStartObject();
         writer.WriteString(AsOfName, asOf.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         writer.WriteStartArray(VehiclesName);
-        await reader.WriteAsync(query, members, writer, async ct => await body.FlushAsync(ct), httpContext.RequestAborted);
+        writer.Flush(); // the items go to the body directly, chunk by chunk
+        await read.WriteItemsAsync(body, httpContext.RequestAborted);
         writer.WriteEndArray();
         writer.WriteEndObject();
         await writer.FlushAsync(httpContext.RequestAborted);

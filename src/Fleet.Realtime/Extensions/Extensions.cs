@@ -2,6 +2,7 @@ using Fleet.Realtime.Diagnostics;
 using Fleet.Realtime.Hubs;
 using Fleet.Realtime.Positions;
 using Fleet.Realtime.State;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Fleet.Realtime.Extensions;
@@ -20,14 +21,17 @@ internal static class Extensions
         builder.AddRedisClient("redis");
         builder.AddFleetAuthentication();
 
+        var redisConnection = ConnectionStrings.Require(builder.Configuration, "redis");
         builder.Services.AddSignalR()
             .AddMessagePackProtocol()
-            .AddStackExchangeRedis(ConnectionStrings.Require(builder.Configuration, "redis"),
+            .AddStackExchangeRedis(redisConnection,
                 redis => redis.Configuration.ChannelPrefix = RedisChannel.Literal(keys.Backplane));
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton<RealtimeMetrics>();
+        builder.Services.AddSingleton(sp => new SnapshotConnections(sp.GetRequiredService<IConnectionMultiplexer>(), redisConnection,
+            sp.GetRequiredService<IOptions<RealtimeOptions>>()));
         builder.Services.AddSingleton<VehicleStateReader>();
         builder.Services.AddSingleton<SubscriptionRegistry>();
         builder.Services.AddSingleton<FrameBuffer>();

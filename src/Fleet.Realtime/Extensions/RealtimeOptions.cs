@@ -33,6 +33,18 @@ public sealed class RealtimeOptions
     /// <summary>Most vehicles one snapshot answers; a fuller box answers 400 asking to zoom in or filter.</summary>
     public int MaxSnapshotVehicles { get; set; } = 25_000;
 
+    /// <summary>
+    /// Redis connections a snapshot reads <c>fleet:state</c> over (the service's own + this − 1 more): each parses its
+    /// replies on its own reader loop, so the ~3 MB of a 10k-vehicle answer is not parsed by one thread.
+    /// </summary>
+    public int SnapshotReadConnections { get; set; } = 2;
+
+    /// <summary>
+    /// Whether the snapshot reads the geo sets by geohash score ranges (ZRANGEBYSCORE, <c>GeoHashRanges</c>) rather
+    /// than GEOSEARCH BYBOX: the same members, without Redis's per-member distance test.
+    /// </summary>
+    public bool SnapshotSearchByScore { get; set; } = true;
+
     /// <summary>Map tile URL template given to the page (an unreachable host only costs the background).</summary>
     public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 

@@ -10,69 +10,121 @@ namespace Fleet.Realtime.State;
 /// filter on the stored coordinates, company and groups — so a stale geo member never leaks another company's vehicle.
 /// Matching items are copied straight from the stored bytes into the answer (<see cref="SnapshotItemCopier"/>).
 /// </summary>
-public sealed class VehicleStateReader(IConnectionMultiplexer redis, RedisKeys keys, IOptions<RealtimeOptions> options)
+public sealed class VehicleStateReader(SnapshotConnections connections, RedisKeys keys, IOptions<RealtimeOptions> options)
 {
-    /// <summary>Members per HMGET: every chunk is sent at once (pipelined) and copied while later ones arrive.</summary>
+    /// <summary>Members per HMGET: each chunk is sent as soon as its members are known and copied when it answers.</summary>
     private const int HashReadChunk = 1_000;
 
-    /// <summary>Bytes the JSON writer collects before they go to the response.</summary>
-    private const int FlushBytes = 32 * 1024;
+    /// <summary>Geohash cells one snapshot may cover (split over its geo sets): for a 10° × 1° box, 2.5 % more members than inside.</summary>
+    private const int MaxCells = 256;
 
-    /// <summary>The vehicle ids in the query's geo sets and box, or null when there are more than the limit.</summary>
-    public async Task<RedisValue[]?> FindAsync(SnapshotQuery query)
+    private const int MinCellsPerKey = 16;
+
+    /// <summary>A stored item is ~330 bytes; the buffer grows if they are longer.</summary>
+    private const int CopiedBytesPerItem = 384;
+
+    /// <summary>
+    /// Searches the query's geo sets and box (by geohash score ranges, <see cref="GeoHashRanges"/>, or with GEOSEARCH
+    /// when <c>Realtime:SnapshotSearchByScore</c> is off) and starts reading the state of what they hold, or returns null when they
+    /// hold more than the limit. The HMGET chunks go out while later search pieces are still answering (over
+    /// <see cref="SnapshotConnections"/>, round robin) and each is filtered and copied on the thread pool when its
+    /// reply arrives, so Redis, the reply parsing and the copying overlap.
+    /// </summary>
+    public async Task<SnapshotRead?> StartAsync(SnapshotQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var db = redis.GetDatabase();
+        var db = await connections.GetDatabaseAsync(0);
         var limit = options.Value.MaxSnapshotVehicles;
         var geoKeys = query.Companies is null ? [keys.GeoAll] : query.Companies.Select(keys.GeoCompany).ToArray();
 
         var searches = new List<Task<RedisValue[]>>();
         foreach (var key in geoKeys)
         {
-            foreach (var piece in query.Box.Halves().SelectMany(GeoBoxSearch.Pieces))
+            foreach (var half in query.Box.Halves())
             {
-                searches.Add(SearchAsync(db, key, piece, limit + 1));
+                if (options.Value.SnapshotSearchByScore)
+                {
+                    var maxCells = Math.Max(MinCellsPerKey, MaxCells / geoKeys.Length);
+                    searches.AddRange(GeoHashRanges.Cover(half, maxCells).Select(range => RangeAsync(db, key, range, limit + 1)));
+                }
+                else
+                {
+                    searches.AddRange(GeoBoxSearch.Pieces(half).Select(piece => SearchAsync(db, key, piece, limit + 1)));
+                }
             }
         }
 
-        var found = await Task.WhenAll(searches);
-        var members = found.Length == 1 ? found[0] : found.SelectMany(f => f).Distinct().ToArray();
-        return members.Length > limit ? null : members;
+        // Pieces overlap by the cover's slack and a vehicle may be in two company sets for a moment: once each.
+        var seen = new HashSet<RedisValue>();
+        var pending = new List<RedisValue>(HashReadChunk);
+        var chunks = new List<Task<CopiedChunk>>();
+        await foreach (var search in Task.WhenEach(searches))
+        {
+            foreach (var member in await search)
+            {
+                if (seen.Count <= limit && seen.Add(member) && seen.Count <= limit)
+                {
+                    pending.Add(member);
+                    if (pending.Count == HashReadChunk)
+                    {
+                        chunks.Add(CopyChunkAsync(query, [.. pending], chunks.Count));
+                        pending.Clear();
+                    }
+                }
+            }
+        }
+
+        if (seen.Count > limit)
+        {
+            SnapshotRead.Release(chunks);
+            return null;
+        }
+
+        if (pending.Count > 0)
+        {
+            chunks.Add(CopyChunkAsync(query, [.. pending], chunks.Count));
+        }
+
+        return new SnapshotRead(chunks);
+    }
+
+    private async Task<CopiedChunk> CopyChunkAsync(SnapshotQuery query, RedisValue[] members, int index)
+    {
+        // Chunk 0 goes to the second connection (when there is one): the first still answers the search pieces.
+        var db = await connections.GetDatabaseAsync(index + 1);
+        var values = await db.HashGetAsync(keys.State, members);
+        var buffer = new PooledByteBuffer(values.Length * CopiedBytesPerItem);
+        try
+        {
+            var written = 0;
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+            {
+                writer.WriteStartArray();
+                foreach (var value in values)
+                {
+                    if (value.HasValue && SnapshotItemCopier.TryWrite(((ReadOnlyMemory<byte>)value).Span, query, writer))
+                    {
+                        written++;
+                    }
+                }
+            }
+
+            return new CopiedChunk(buffer, written);
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
-    /// Reads the state of <paramref name="members"/> and writes each item that matches the query into
-    /// <paramref name="writer"/> (inside an array the caller opened), flushing to <paramref name="flushAsync"/> as it goes.
+    /// No WITHSCORES: Redis formats each score as text, which cost more than the whole search (measured: 10k members,
+    /// 11.9 ms with scores, 4.3 ms without, GEOSEARCH 8.8 ms); the ~2.5 % of members just outside the box that the
+    /// cells add are dropped by the exact filter on the stored lat/lon.
     /// </summary>
-    public async Task<int> WriteAsync(SnapshotQuery query, RedisValue[] members, Utf8JsonWriter writer,
-        Func<CancellationToken, ValueTask> flushAsync, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(members);
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(flushAsync);
-        var db = redis.GetDatabase();
-        var reads = members.Chunk(HashReadChunk).Select(chunk => db.HashGetAsync(keys.State, chunk)).ToArray();
-        var written = 0;
-        foreach (var read in reads)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var value in await read)
-            {
-                if (value.HasValue && SnapshotItemCopier.TryWrite(((ReadOnlyMemory<byte>)value).Span, query, writer))
-                {
-                    written++;
-                }
-
-                if (writer.BytesPending >= FlushBytes)
-                {
-                    writer.Flush();
-                    await flushAsync(cancellationToken);
-                }
-            }
-        }
-
-        return written;
-    }
+    private static Task<RedisValue[]> RangeAsync(IDatabase db, string key, (long Start, long End) range, int count) =>
+        db.SortedSetRangeByScoreAsync(key, range.Start, range.End, Exclude.Stop, Order.Ascending, 0, count);
 
     private static async Task<RedisValue[]> SearchAsync(IDatabase db, string key, BoundingBox piece, int count)
     {
