@@ -51,7 +51,7 @@ public sealed class ClickHouseSchema(string table, bool dateTime64)
           """;
 
     /// <summary>Insert columns, in the order <see cref="RowBinaryHistoryWriter"/> writes them.</summary>
-    public string[] Columns => [.. (DateTime64 ? ModernColumns : LegacyColumns).Select(c => c.Name)];
+    public IReadOnlyList<string> Columns => DateTime64 ? ModernColumns : LegacyColumns;
 
     /// <summary>Columns in the layout <see cref="RowBinaryHistoryReader"/> parses; times as Int64 Unix milliseconds.</summary>
     public string SelectList => "vehicle_id, device_id, company_id, " + (DateTime64
@@ -78,23 +78,15 @@ public sealed class ClickHouseSchema(string table, bool dateTime64)
 
     private static long FloorSeconds(long ms) => Math.Max(0, (long)Math.Floor(ms / 1000.0));
 
-    private static readonly (string Name, string Type)[] Tail =
+    private static readonly string[] LegacyColumns =
     [
-        ("lat", "Float64"), ("lon", "Float64"), ("valid", "UInt8"),
-        ("speed", "Nullable(Float64)"), ("heading", "Nullable(Float64)"), ("altitude", "Nullable(Float64)"),
-        ("satellites", "Nullable(Int32)"), ("hdop", "Nullable(Float64)"), ("ignition", "Nullable(UInt8)"),
-        ("fuel", "Nullable(Float64)"), ("odometer", "Nullable(Float64)"), ("alarm", "String"), ("attributes", "String"),
+        "vehicle_id", "device_id", "company_id", "device_time", "device_ms", "server_time", "server_ms",
+        "lat", "lon", "valid", "speed", "heading", "altitude", "satellites", "hdop", "ignition", "fuel", "odometer", "alarm", "attributes",
     ];
 
-    private static readonly (string Name, string Type)[] LegacyColumns =
+    private static readonly string[] ModernColumns =
     [
-        ("vehicle_id", "String"), ("device_id", "String"), ("company_id", "String"),
-        ("device_time", "DateTime"), ("device_ms", "UInt16"), ("server_time", "DateTime"), ("server_ms", "UInt16"), .. Tail,
-    ];
-
-    private static readonly (string Name, string Type)[] ModernColumns =
-    [
-        ("vehicle_id", "String"), ("device_id", "String"), ("company_id", "String"),
-        ("device_time", "DateTime64(3, 'UTC')"), ("server_time", "DateTime64(3, 'UTC')"), .. Tail,
+        "vehicle_id", "device_id", "company_id", "device_time", "server_time",
+        "lat", "lon", "valid", "speed", "heading", "altitude", "satellites", "hdop", "ignition", "fuel", "odometer", "alarm", "attributes",
     ];
 }
