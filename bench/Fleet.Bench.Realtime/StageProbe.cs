@@ -18,7 +18,7 @@ internal sealed class StageProbe : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == RealtimeMetrics.MeterName && instrument is Histogram<double>)
+            if (instrument.Meter.Name == RealtimeMetrics.MeterName && instrument is Histogram<double> && instrument.Name != RealtimeMetrics.SnapshotStageName)
             {
                 listener.EnableMeasurementEvents(instrument);
             }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Fleet.Realtime.Hubs;
 using Fleet.Realtime.State;
@@ -44,14 +43,13 @@ public static class SnapshotApi
 
         var asOf = clock.GetUtcNow();
         var query = new SnapshotQuery(box, companies, groups);
-        var searchStarted = Stopwatch.GetTimestamp();
         if (await reader.StartAsync(query) is not { } read)
         {
             return BadRequest(string.Create(CultureInfo.InvariantCulture,
                 $"more than {settings.MaxSnapshotVehicles} vehicles in this bbox (Realtime:MaxSnapshotVehicles): zoom in or filter by company/group"));
         }
 
-        return new SnapshotStreamResult(read, asOf, Stopwatch.GetElapsedTime(searchStarted));
+        return new SnapshotStreamResult(read, asOf);
     }
 
     public static Ok<MapConfig> GetMapConfig(IOptions<RealtimeOptions> options)

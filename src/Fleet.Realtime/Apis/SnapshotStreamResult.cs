@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using Fleet.Realtime.Diagnostics;
 using Fleet.Realtime.State;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -11,7 +12,7 @@ namespace Fleet.Realtime.Apis;
 /// is read: no list of items, no second serialisation; each HMGET chunk is held as its copied bytes until its turn. <c>Server-Timing</c>
 /// says how long the geo search took, so a slow answer shows whether Redis's search or the rest was slow.
 /// </summary>
-public sealed class SnapshotStreamResult(SnapshotRead read, DateTimeOffset asOf, TimeSpan searchTime)
+public sealed class SnapshotStreamResult(SnapshotRead read, DateTimeOffset asOf)
     : IResult, IEndpointMetadataProvider
 {
     private static readonly JsonEncodedText AsOfName = JsonEncodedText.Encode("asOf");
@@ -23,7 +24,7 @@ public sealed class SnapshotStreamResult(SnapshotRead read, DateTimeOffset asOf,
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture, $"search;dur={searchTime.TotalMilliseconds:0.0}");
+        response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture, $"search;dur={read.SearchTime.TotalMilliseconds:0.0}");
         var body = response.BodyWriter;
         await using var writer = new Utf8JsonWriter(body, new JsonWriterOptions { SkipValidation = true });
         writer.WriteStartObject();
@@ -34,6 +35,7 @@ public sealed class SnapshotStreamResult(SnapshotRead read, DateTimeOffset asOf,
         writer.WriteEndArray();
         writer.WriteEndObject();
         await writer.FlushAsync(httpContext.RequestAborted);
+        httpContext.RequestServices.GetService<RealtimeMetrics>()?.SnapshotServed(read.Stages);
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)

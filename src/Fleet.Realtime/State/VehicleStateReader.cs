@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -33,6 +34,7 @@ public sealed class VehicleStateReader(SnapshotConnections connections, RedisKey
     public async Task<SnapshotRead?> StartAsync(SnapshotQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var started = Stopwatch.GetTimestamp();
         var db = await connections.GetDatabaseAsync(0);
         var limit = options.Value.MaxSnapshotVehicles;
         var geoKeys = query.Companies is null ? [keys.GeoAll] : query.Companies.Select(keys.GeoCompany).ToArray();
@@ -85,14 +87,16 @@ public sealed class VehicleStateReader(SnapshotConnections connections, RedisKey
             chunks.Add(CopyChunkAsync(query, [.. pending], chunks.Count));
         }
 
-        return new SnapshotRead(chunks);
+        return new SnapshotRead(chunks, started, Stopwatch.GetElapsedTime(started));
     }
 
     private async Task<CopiedChunk> CopyChunkAsync(SnapshotQuery query, RedisValue[] members, int index)
     {
         // Chunk 0 goes to the second connection (when there is one): the first still answers the search pieces.
         var db = await connections.GetDatabaseAsync(index + 1);
+        var sent = Stopwatch.GetTimestamp();
         var values = await db.HashGetAsync(keys.State, members);
+        var replied = Stopwatch.GetTimestamp();
         var buffer = new PooledByteBuffer(values.Length * CopiedBytesPerItem);
         try
         {
@@ -109,7 +113,7 @@ public sealed class VehicleStateReader(SnapshotConnections connections, RedisKey
                 }
             }
 
-            return new CopiedChunk(buffer, written);
+            return new CopiedChunk(buffer, written, Stopwatch.GetElapsedTime(sent, replied), Stopwatch.GetElapsedTime(replied), replied);
         }
         catch
         {
