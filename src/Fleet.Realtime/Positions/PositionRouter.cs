@@ -13,11 +13,14 @@ namespace Fleet.Realtime.Positions;
 /// key and a partition always goes to the same lane, so one router sees every point of a vehicle while this instance
 /// owns the partition. A point whose device time is not after the last one routed
 /// for the vehicle is dropped: older points never move a vehicle back, and a repeated message (vehicle.positions is
-/// at-least-once upstream) is sent only once.
+/// at-least-once upstream) is sent only once. A vehicle this router has not routed yet takes its previous position from
+/// <paramref name="seed"/> (Redis's state at the latest partition assignment), so its first point after a rebalance or
+/// a restart still sends <c>left</c>.
 /// </summary>
-public sealed class PositionRouter(SubscriptionRegistry registry, FrameBuffer frames, RealtimeMetrics metrics, TimeProvider clock)
+public sealed class PositionRouter(SubscriptionRegistry registry, FrameBuffer frames, RealtimeMetrics metrics, TimeProvider clock,
+    RebalanceSeed? seed = null)
 {
-    private readonly Dictionary<string, (SnapshotItem Item, DateTimeOffset DeviceTime)> _last = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RoutedPosition> _last = new(StringComparer.Ordinal);
     private readonly List<MapSubscription> _candidates = [];
 
     public int TrackedVehicles => _last.Count;
@@ -27,6 +30,11 @@ public sealed class PositionRouter(SubscriptionRegistry registry, FrameBuffer fr
     {
         ArgumentNullException.ThrowIfNull(position);
         var hadPrevious = _last.TryGetValue(position.VehicleId, out var previous);
+        if (seed is not null && seed.TryTake(position.VehicleId, out var seeded) && (!hadPrevious || seeded.DeviceTime > previous.DeviceTime))
+        {
+            (previous, hadPrevious) = (seeded, true); // newer than what this router remembers from an earlier ownership
+        }
+
         if (hadPrevious && position.DeviceTime <= previous.DeviceTime)
         {
             metrics.Dropped(); // late point or a repeat of the last one: the map never moves a vehicle back in time
@@ -36,7 +44,7 @@ public sealed class PositionRouter(SubscriptionRegistry registry, FrameBuffer fr
         metrics.Routed(position.ProcessedTime, clock.GetUtcNow());
 
         var item = ToItem(position);
-        _last[position.VehicleId] = (item, position.DeviceTime);
+        _last[position.VehicleId] = new RoutedPosition(item, position.DeviceTime);
 
         _candidates.Clear();
         registry.CollectCandidates(item.Lon, item.Lat, _candidates);

@@ -2,7 +2,9 @@ using Confluent.Kafka;
 using Fleet.Contracts;
 using Fleet.Realtime.Diagnostics;
 using Fleet.Realtime.Hubs;
+using Fleet.Realtime.State;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Fleet.Realtime.Positions;
 
@@ -19,6 +21,8 @@ public sealed partial class PositionsConsumerWorker(
     FrameBuffer frames,
     RealtimeMetrics metrics,
     TimeProvider clock,
+    IConnectionMultiplexer redis,
+    RedisKeys keys,
     ILogger<PositionsConsumerWorker> logger) : BackgroundService
 {
     /// <summary>True once the group gave this instance its partitions (tests and health wait on it).</summary>
@@ -47,9 +51,17 @@ public sealed partial class PositionsConsumerWorker(
         config.SocketNagleDisable ??= true;
 
         var laneCount = options.Value.RoutingLanes > 0 ? options.Value.RoutingLanes : Environment.ProcessorCount;
-        using var lanes = new RoutingLanes(laneCount, registry, frames, metrics, clock, logger);
+        var seed = new RebalanceSeed(logger);
+        using var lanes = new RoutingLanes(laneCount, registry, frames, metrics, clock, logger, seed);
         using var consumer = new ConsumerBuilder<string, byte[]>(config)
-            .SetPartitionsAssignedHandler((_, partitions) => { IsAssigned = true; LogAssigned(logger, partitions.Count); })
+            .SetPartitionsAssignedHandler((_, partitions) =>
+            {
+                // The previous owner of these partitions routed their vehicles' earlier points: seed their last
+                // positions before the first point here is routed (the lanes wait for the load).
+                seed.Reload(() => LastKnownPositions.LoadAsync(redis.GetDatabase(), keys, stoppingToken));
+                IsAssigned = true;
+                LogAssigned(logger, partitions.Count);
+            })
             .SetPartitionsRevokedHandler((_, partitions) => LogRevoked(logger, partitions.Count))
             .Build();
         consumer.Subscribe(Topics.VehiclePositions);

@@ -18,7 +18,8 @@ public sealed partial class RoutingLanes : IDisposable
     private readonly Thread[] _threads;
     private readonly ILogger _logger;
 
-    public RoutingLanes(int lanes, SubscriptionRegistry registry, FrameBuffer frames, RealtimeMetrics metrics, TimeProvider clock, ILogger logger)
+    public RoutingLanes(int lanes, SubscriptionRegistry registry, FrameBuffer frames, RealtimeMetrics metrics, TimeProvider clock, ILogger logger,
+        RebalanceSeed? seed = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
         _logger = logger;
@@ -27,7 +28,7 @@ public sealed partial class RoutingLanes : IDisposable
         for (var i = 0; i < lanes; i++)
         {
             var queue = _queues[i] = [];
-            var router = new PositionRouter(registry, frames, metrics, clock);
+            var router = new PositionRouter(registry, frames, metrics, clock, seed);
             _threads[i] = new Thread(() => Run(queue, router)) { IsBackground = true, Name = $"positions-lane-{i}" };
             _threads[i].Start();
         }
