@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace Fleet.Realtime.State;
@@ -39,6 +40,25 @@ public static class SnapshotItemCopier
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(writer);
+        if (ContractPrefixScanner.TryScan(stored, out var fields))
+        {
+            // The usual case, without a tokeniser: Processing's shape, checked by the scanner.
+            if (!query.Box.Contains(fields.Lon, fields.Lat)
+                || (query.Companies is { } companies && !companies.Contains(Encoding.UTF8.GetString(stored[fields.CompanyId])))
+                || (query.Groups is { } groups && !AnyGroupIn(stored, fields.GroupIds, groups)))
+            {
+                return false;
+            }
+
+            WriteContractPrefix(stored[..fields.PrefixEnd], writer);
+            return true;
+        }
+
+        return TryWriteGeneral(stored, query, writer);
+    }
+
+    private static bool TryWriteGeneral(ReadOnlySpan<byte> stored, SnapshotQuery query, Utf8JsonWriter writer)
+    {
         Span<Range> values = stackalloc Range[Names.Length];
         values.Clear();
         (double Lat, double Lon, int ContractPrefixEnd) located;
@@ -67,16 +87,20 @@ public static class SnapshotItemCopier
     }
 
     /// <summary>
-    /// The usual case: the stored object starts with exactly the contract properties in contract order (Processing
-    /// writes them so, then <c>serverTime</c>), so those bytes plus a closing brace are the item.
+    /// The stored object starts with exactly the contract properties in contract order (Processing writes them so,
+    /// then <c>serverTime</c>), so those bytes plus a closing brace are the item.
     /// </summary>
     private static void WriteContractPrefix(ReadOnlySpan<byte> prefix, Utf8JsonWriter writer)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(prefix.Length + 1);
-        prefix.CopyTo(buffer);
-        buffer[prefix.Length] = (byte)'}';
-        writer.WriteRawValue(buffer.AsSpan(0, prefix.Length + 1), skipInputValidation: true); // tokens the reader validated
-        ArrayPool<byte>.Shared.Return(buffer);
+        byte[]? rented = null;
+        var item = prefix.Length < 1024 ? stackalloc byte[prefix.Length + 1] : (rented = ArrayPool<byte>.Shared.Rent(prefix.Length + 1)).AsSpan(0, prefix.Length + 1);
+        prefix.CopyTo(item);
+        item[^1] = (byte)'}';
+        writer.WriteRawValue(item, skipInputValidation: true); // tokens a scanner or the reader validated
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     private static void WriteProperties(ReadOnlySpan<byte> stored, Span<Range> values, Utf8JsonWriter writer)
