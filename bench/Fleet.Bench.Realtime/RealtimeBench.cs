@@ -37,10 +37,25 @@ internal static class RealtimeBench
             cluster.CreateTopic(name, partitions);
         }
 
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(redisAddress);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(redisAddress + ",allowAdmin=true"); // INFO commandstats
         var db = redis.GetDatabase();
         var fleet = await SeedAsync(db, prefix, vehicles, random);
         Console.WriteLine($"seeded {vehicles} vehicles into Redis ({prefix}*)");
+        try
+        {
+            await RunSeededAsync(cluster, redisAddress, db, prefix, fleet, clients, rate, seconds, random);
+        }
+        finally
+        {
+            await DeleteKeysAsync(redis, db, prefix); // the shared test Redis is left as it was, even after a failure
+        }
+
+        return 0;
+    }
+
+    private static async Task RunSeededAsync(MockKafkaCluster cluster, string redisAddress, IDatabase db, string prefix,
+        VehiclePosition[] fleet, int clients, int rate, int seconds, Random random)
+    {
 
         await using var host = new BenchHost(new Dictionary<string, string?>
         {
@@ -54,10 +69,21 @@ internal static class RealtimeBench
         var token = BenchTokens.Admin();
 
         await SnapshotBench.RunAsync(host.BaseAddress, token, db, prefix);
+        if (Environment.GetEnvironmentVariable("FLEET_BENCH_CELL_LAYOUT") == "1")
+        {
+            try
+            {
+                await CellLayoutPrototype.RunAsync(db, prefix, fleet);
+            }
+            catch (Exception ex) when (ex is RedisException or RedisCommandException)
+            {
+                Console.WriteLine($"layout prototype failed: {ex.Message}");
+            }
+        }
+
         if (clients == 0)
         {
-            await DeleteKeysAsync(redis, db, prefix); // 0 clients: the snapshot part only
-            return 0;
+            return; // 0 clients: the snapshot part only
         }
 
         using var stages = new StageProbe();
@@ -79,9 +105,6 @@ internal static class RealtimeBench
         {
             await MeasureAsync(producer, probe, stages, fleet, clients, phaseRate, seconds);
         }
-
-        await DeleteKeysAsync(redis, db, prefix);
-        return 0;
     }
 
     private static async Task DeleteKeysAsync(ConnectionMultiplexer redis, IDatabase db, string prefix)
