@@ -30,11 +30,12 @@ public sealed class LastKnownPositions
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(keys);
         var positions = new ConcurrentDictionary<string, RoutedPosition>(StringComparer.Ordinal);
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal); // a fleet has few companies and groups
         await foreach (var entry in db.HashScanAsync(keys.State, pageSize: ScanPageSize).WithCancellation(cancellationToken))
         {
             if (TryRead(entry.Value, out var position))
             {
-                positions[position.Item.VehicleId] = position;
+                positions[position.Item.VehicleId] = Trimmed(position, shared);
             }
         }
 
@@ -43,6 +44,36 @@ public sealed class LastKnownPositions
 
     /// <summary>The vehicle's seeded position, removed so it is used once.</summary>
     public bool TryTake(string vehicleId, out RoutedPosition position) => _positions.TryRemove(vehicleId, out position);
+
+    /// <summary>
+    /// Only what <c>left</c> and the drop rule read (company, groups, lat/lon, device time), with company and group ids
+    /// shared: a seed is held until the next assignment, for every stored vehicle.
+    /// </summary>
+    private static RoutedPosition Trimmed(RoutedPosition position, Dictionary<string, string> shared)
+    {
+        var item = position.Item;
+        return position with
+        {
+            Item = new SnapshotItem
+            {
+                VehicleId = item.VehicleId,
+                CompanyId = Shared(item.CompanyId, shared),
+                GroupIds = item.GroupIds.Count == 0 ? [] : item.GroupIds.Select(g => Shared(g, shared)).ToArray(),
+                Lat = item.Lat,
+                Lon = item.Lon,
+            },
+        };
+    }
+
+    private static string Shared(string value, Dictionary<string, string> shared)
+    {
+        if (!shared.TryGetValue(value, out var existing))
+        {
+            shared[value] = existing = value;
+        }
+
+        return existing;
+    }
 
     private static bool TryRead(RedisValue value, out RoutedPosition position)
     {

@@ -30,12 +30,15 @@ public sealed class PositionRouter(SubscriptionRegistry registry, FrameBuffer fr
     {
         ArgumentNullException.ThrowIfNull(position);
         var hadPrevious = _last.TryGetValue(position.VehicleId, out var previous);
+        var seededPrevious = false;
         if (seed is not null && seed.TryTake(position.VehicleId, out var seeded) && (!hadPrevious || seeded.DeviceTime > previous.DeviceTime))
         {
-            (previous, hadPrevious) = (seeded, true); // newer than what this router remembers from an earlier ownership
+            (previous, hadPrevious, seededPrevious) = (seeded, true, true); // newer than what this router remembers
         }
 
-        if (hadPrevious && position.DeviceTime <= previous.DeviceTime)
+        // The stored state may already be this very point (Processing stores and publishes at once) and the previous
+        // owner may not have routed it: a seeded equal time is routed (a duplicate is harmless), only older is dropped.
+        if (hadPrevious && (position.DeviceTime < previous.DeviceTime || (position.DeviceTime == previous.DeviceTime && !seededPrevious)))
         {
             metrics.Dropped(); // late point or a repeat of the last one: the map never moves a vehicle back in time
             return false;

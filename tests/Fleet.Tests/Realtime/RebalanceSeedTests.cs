@@ -40,6 +40,23 @@ public sealed class RebalanceSeedTests(RealtimeFixture fleet) : IClassFixture<Re
         await Eventually.TrueAsync(() => newOwner.Metrics.DroppedTotal > droppedBefore, "older point dropped by the new owner");
     }
 
+    [Fact]
+    public async Task Route_PointEqualToStoredStateAfterAssignment_IsStillSent()
+    {
+        var company = Company();
+        var point = FleetSeed.Position(company, 34.5, 40.5); // stored by Processing, never routed by the previous owner
+        await FleetSeed.WriteStateAsync(fleet.Redis, fleet.KeyPrefix, point);
+        await using var newOwner = await StartNewOwnerAsync();
+        await using var client = await MapClient.ConnectAsync(newOwner, TestTokens.ForCompanies(company));
+        await client.SubscribeAsync([34, 40, 35, 41], hosts: [newOwner, fleet.Host]);
+
+        await fleet.ProduceAsync(point);
+
+        // Both instances consume it (two groups) and route it to this client: once from each, none dropped it.
+        await Eventually.TrueAsync(() => client.Positions.Count(p => p.VehicleId == point.VehicleId) >= 2, "sent by both instances");
+        Assert.Equal(2, client.Positions.Count(p => p.VehicleId == point.VehicleId));
+    }
+
     private async Task<RealtimeHost> StartNewOwnerAsync()
     {
         var host = fleet.StartHost(new Dictionary<string, string?>
