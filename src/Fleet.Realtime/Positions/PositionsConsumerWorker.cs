@@ -58,7 +58,10 @@ public sealed partial class PositionsConsumerWorker(
             {
                 // The previous owner of these partitions routed their vehicles' earlier points: seed their last
                 // positions before the first point here is routed (the lanes wait for the load).
-                seed.Reload(() => LastKnownPositions.LoadAsync(redis.GetDatabase(), keys, stoppingToken));
+                if (partitions.Count > 0) // a cooperative rebalance may assign nothing new
+                {
+                    seed.Reload(() => LastKnownPositions.LoadAsync(redis.GetDatabase(), keys, stoppingToken));
+                }
                 IsAssigned = true;
                 LogAssigned(logger, partitions.Count);
             })
