@@ -62,6 +62,7 @@ public sealed partial class PositionsConsumerWorker(
                 {
                     seed.Reload(() => LastKnownPositions.LoadAsync(redis.GetDatabase(), keys, stoppingToken));
                 }
+
                 IsAssigned = true;
                 LogAssigned(logger, partitions.Count);
             })
