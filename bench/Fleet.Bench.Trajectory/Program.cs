@@ -15,7 +15,11 @@ if (vehicles > 0)
 {
     using var target = await BenchTarget.ClickHouseAsync(clickhouse, "fleet_bench", keep);
     await new BenchRunner(target, vehicles, days, runs).RunAsync(Console.Out);
-    await new MaterializedSummaryBench(target.Store, postgres, vehicles, runs).RunAsync(target.Name, BenchRunner.FirstDay, Console.Out);
+    if (BenchRunner.FleetSections)
+    {
+        await new MaterializedSummaryBench(target.Store, postgres, vehicles, runs).RunAsync(target.Name, BenchRunner.FirstDay, Console.Out);
+    }
+
     if (!keep)
     {
         await target.DropAsync();

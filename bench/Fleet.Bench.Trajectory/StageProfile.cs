@@ -30,9 +30,13 @@ internal static class StageProfile
             Add("full read", watch);
             _ = await store.ReadTrackAsync(vehicleId, period.From, period.To, CancellationToken.None);
             Add("track read", watch);
-            var records = (await store.ReadFleetTracksAsync([vehicleId], period.From, period.To, CancellationToken.None))[vehicleId];
+            _ = (await store.ReadFleetTracksAsync([vehicleId], period.From, period.To, CancellationToken.None))[vehicleId];
             Add("unsorted read", watch);
-            var points = VehicleTracks.ToPoints(records);
+            var rows = await store.ReadTrackRowsAsync(vehicleId, period.From, period.To, CancellationToken.None);
+            Add("row read (Native, one query)", watch);
+            _ = await new VehicleTracks(store).ReadRowsAsync(vehicleId, period, CancellationToken.None);
+            Add("row read (sliced)", watch);
+            var points = VehicleTracks.ToPoints(rows);
             Add("to points", watch);
             var track = TrackCleaner.Clean(points);
             Add("clean", watch);

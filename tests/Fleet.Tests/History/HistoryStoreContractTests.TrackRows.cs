@@ -1,0 +1,83 @@
+using Fleet.History;
+using Fleet.Trajectory.Services;
+
+namespace Fleet.Tests.History;
+
+/// <summary>The contract of <see cref="IHistoryStore.ReadTrackRowsAsync"/>: the track columns as value rows, time-sorted, duplicates allowed.</summary>
+public abstract partial class HistoryStoreContractTests
+{
+    [Fact]
+    public async Task ReadTrackRows_EveryTrackField_ReadsBackAsRows()
+    {
+        var full = Point(V("w"), D("w"), T0.AddMilliseconds(7)) with
+        {
+            Lat = -33.868820, Lon = -151.209296, Speed = 87.25, Heading = 359.5, Altitude = -12.5, Satellites = 11,
+            Ignition = true, Fuel = 37.5, Odometer = 120345.2, Alarm = "sos 'quoted' ünï",
+        };
+        var empty = Point(V("w"), D("w"), T0.AddSeconds(1)) with
+        {
+            Valid = false, Ignition = false, Speed = null, Heading = null, Altitude = null, Satellites = null, Fuel = null, Odometer = null,
+        };
+        var unknown = Point(V("w"), D("w"), T0.AddSeconds(2)) with { Ignition = null, Satellites = -3 };
+
+        await Store.WriteAsync([unknown, full, empty], Ct);
+
+        var rows = await Store.ReadTrackRowsAsync(V("w"), T0.AddHours(-1), T0.AddHours(1), Ct);
+        Assert.Equal([AsRow(full), AsRow(empty), AsRow(unknown)], rows);
+    }
+
+    [Fact]
+    public async Task ReadTrackRows_DuplicatesShuffledAcrossBatches_TimeSortedAndReadTrackOnceDeduplicated()
+    {
+        var points = Enumerable.Range(0, 300).Select(i => Point(V("o"), D("o"), T0.AddSeconds(i * 10).AddMilliseconds(i % 5)) with
+        {
+            Ignition = i % 3 == 0, Alarm = i % 50 == 0 ? "overspeed" : "",
+        }).ToList();
+        var shuffled = points.OrderBy(p => (p.DeviceTime.Second * 7919 + p.DeviceTime.Minute) % 97).ToList();
+        await Store.WriteAsync([.. shuffled.Take(200), .. shuffled.Take(20)], Ct);
+        await Store.WriteAsync(shuffled.Skip(150).ToList(), Ct);
+
+        var rows = await Store.ReadTrackRowsAsync(V("o"), T0, T0.AddHours(2), Ct);
+
+        Assert.True(rows.Zip(rows.Skip(1)).All(pair => pair.First.TimeMs <= pair.Second.TimeMs), "rows are in time order");
+        var track = await Store.ReadTrackAsync(V("o"), T0, T0.AddHours(2), Ct);
+        Assert.Equal(track.Select(AsRow), rows.DistinctBy(r => r.TimeMs));
+        Assert.Equal(points.Select(AsRow), rows.DistinctBy(r => r.TimeMs));
+    }
+
+    [Fact]
+    public async Task ReadTrackRows_RangeBoundsAndOtherVehicles_FromInclusiveToExclusive()
+    {
+        var points = Enumerable.Range(0, 3).Select(i => Point(V("b"), D("b"), T0.AddMilliseconds(500 * i))).ToList();
+        await Store.WriteAsync([.. points, Point(V("b2"), D("b2"), T0.AddMilliseconds(500))], Ct);
+
+        var read = await Store.ReadTrackRowsAsync(V("b"), T0.AddMilliseconds(500), T0.AddMilliseconds(1000), Ct);
+
+        Assert.Equal([AsRow(points[1])], read);
+        Assert.Empty(await Store.ReadTrackRowsAsync(V("b"), T0.AddSeconds(2), T0.AddSeconds(2), Ct));
+        Assert.Empty(await Store.ReadTrackRowsAsync(V("none"), T0, T0.AddHours(1), Ct));
+    }
+
+    [Fact]
+    public async Task ReadRows_MonthInSlicesWithPointsOnSliceEdges_SameRowsAsOneRead()
+    {
+        var period = new Period(T0, T0.AddDays(30));
+        var step = (period.To - period.From) / VehicleTracks.MaxSlices;
+        var edges = Enumerable.Range(0, VehicleTracks.MaxSlices + 1).Select(i => period.From + (step * i)).ToList();
+        // Every slice edge, one millisecond either side of it, and a point per day; the last edge is the exclusive end.
+        var times = edges.SelectMany(e => new[] { e.AddMilliseconds(-1), e, e.AddMilliseconds(1) })
+            .Concat(Enumerable.Range(0, 30).Select(d => T0.AddDays(d).AddHours(5)))
+            .Where(t => t >= period.From).Distinct().ToList();
+        await Store.WriteAsync(times.Select(t => Point(V("m"), D("m"), t)).ToList(), Ct);
+
+        var sliced = await new VehicleTracks(Store).ReadRowsAsync(V("m"), period, Ct);
+
+        Assert.Equal(await Store.ReadTrackRowsAsync(V("m"), period.From, period.To, Ct), sliced);
+        Assert.Equal(times.Count(t => t < period.To), sliced.Length);
+        Assert.Equal(times.Where(t => t < period.To).Order().Select(t => t.ToUnixTimeMilliseconds()), sliced.Select(r => r.TimeMs));
+    }
+
+    private static TrackRow AsRow(HistoryRecord r) => new(
+        r.DeviceTime.ToUnixTimeMilliseconds(), r.Lat, r.Lon, r.Valid, r.Speed, r.Heading, r.Altitude, r.Satellites, r.Ignition,
+        r.Fuel, r.Odometer, r.Alarm);
+}
