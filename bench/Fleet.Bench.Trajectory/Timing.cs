@@ -10,6 +10,7 @@ internal static class Timing
     {
         await operation(-1); // warm-up: JIT, connection pool, server caches
         var samples = new List<double>(runs);
+        var (gen0, gen2, paused, allocated) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         for (var i = 0; i < runs; i++)
         {
             var watch = Stopwatch.StartNew();
@@ -19,6 +20,9 @@ internal static class Timing
 
         samples.Sort();
         double At(double q) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(q * samples.Count) - 1)];
-        return string.Create(CultureInfo.InvariantCulture, $"median {At(0.5):F1} ms, p95 {At(0.95):F1} ms ({runs} runs)");
+        // GC share of the figure: collections and pause time during the timed runs, allocation per run.
+        return string.Create(CultureInfo.InvariantCulture, $"median {At(0.5):F1} ms, p95 {At(0.95):F1} ms ({runs} runs; ") +
+            string.Create(CultureInfo.InvariantCulture, $"GC {GC.CollectionCount(0) - gen0} gen0 / {GC.CollectionCount(2) - gen2} gen2, ") +
+            string.Create(CultureInfo.InvariantCulture, $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms, {(GC.GetTotalAllocatedBytes() - allocated) / runs / 1048576.0:F1} MiB/run)");
     }
 }
