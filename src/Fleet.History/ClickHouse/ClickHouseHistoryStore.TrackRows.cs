@@ -19,7 +19,9 @@ public sealed partial class ClickHouseHistoryStore
         var sql = $"SELECT {time} AS time_ms, {NativeTrackReader.Columns} " +
             $"FROM {schema.Table} WHERE vehicle_id = {ClickHouseLiteral.Quote(vehicleId)} AND {schema.TimeRange(fromTime, toTime)} FORMAT Native";
         using var result = await _client.ExecuteRawResultAsync(sql, null, cancellationToken);
-        var rows = NativeTrackReader.Read(await result.ReadAsByteArrayAsync());
+        await using var stream = await result.ReadAsStreamAsync();
+        using var body = await PooledBody.ReadAsync(stream, cancellationToken);
+        var rows = NativeTrackReader.Read(body.Span);
         TrackRow.SortByTime(rows);
         return rows;
     }

@@ -18,32 +18,29 @@ public sealed class VehicleTracks(IHistoryStore store)
     public async Task<TrackAnalysis> AnalyzeAsync(string vehicleId, Period period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(period);
-        return TrackAnalyzer.Analyze(ToPoints(await ReadRowsAsync(vehicleId, period, cancellationToken)));
+        // Each slice becomes points as soon as it arrives, while the server still works on the others.
+        var slices = await Task.WhenAll(Slices(period).Select(async slice =>
+            ToPoints(await store.ReadTrackRowsAsync(vehicleId, slice.From, slice.To, cancellationToken))));
+        return TrackAnalyzer.Analyze(slices.Length == 1 ? slices[0] : [.. slices.SelectMany(s => s)]);
     }
 
     /// <summary>Time-sorted track rows of the period (duplicates possible), read in up to <see cref="MaxSlices"/> slices concurrently.</summary>
     public async Task<TrackRow[]> ReadRowsAsync(string vehicleId, Period period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(period);
-        var slices = (int)Math.Clamp(Math.Floor((period.To - period.From) / SliceAtLeast), 1, MaxSlices);
-        if (slices == 1)
-        {
-            return await store.ReadTrackRowsAsync(vehicleId, period.From, period.To, cancellationToken);
-        }
-
-        var step = (period.To - period.From) / slices;
-        var parts = await Task.WhenAll(Enumerable.Range(0, slices).Select(i => store.ReadTrackRowsAsync(
-            vehicleId, period.From + (step * i), i == slices - 1 ? period.To : period.From + (step * (i + 1)), cancellationToken)));
+        var parts = await Task.WhenAll(Slices(period).Select(slice => store.ReadTrackRowsAsync(vehicleId, slice.From, slice.To, cancellationToken)));
         // Slices are disjoint and each is time-sorted, so their concatenation is too.
-        var rows = new TrackRow[parts.Sum(p => p.Length)];
-        var offset = 0;
-        foreach (var part in parts)
-        {
-            part.CopyTo(rows, offset);
-            offset += part.Length;
-        }
+        return parts.Length == 1 ? parts[0] : [.. parts.SelectMany(p => p)];
+    }
 
-        return rows;
+    /// <summary>The period cut into up to <see cref="MaxSlices"/> consecutive half-open slices of at least <see cref="SliceAtLeast"/>.</summary>
+    public static IReadOnlyList<Period> Slices(Period period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var count = (int)Math.Clamp(Math.Floor((period.To - period.From) / SliceAtLeast), 1, MaxSlices);
+        var step = (period.To - period.From) / count;
+        return [.. Enumerable.Range(0, count).Select(i => new Period(
+            period.From + (step * i), i == count - 1 ? period.To : period.From + (step * (i + 1))))];
     }
 
     /// <summary>Concurrent slices of a long read (the servers have few cores; more slices only add per-query overhead).</summary>
