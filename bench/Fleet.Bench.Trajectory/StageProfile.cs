@@ -37,9 +37,7 @@ internal static class StageProfile
             _ = (await store.ReadFleetTracksAsync([vehicleId], period.From, period.To, CancellationToken.None))[vehicleId];
             Add("unsorted read", watch);
             var rows = await store.ReadTrackRowsAsync(vehicleId, period.From, period.To, CancellationToken.None);
-            Add("row read (Native, one query)", watch);
-            _ = await new VehicleTracks(store).ReadRowsAsync(vehicleId, period, CancellationToken.None);
-            Add("row read (sliced)", watch);
+            Add("row read (Native)", watch);
             var points = VehicleTracks.ToPoints(rows);
             Add("to points", watch);
             var track = TrackCleaner.Clean(points);

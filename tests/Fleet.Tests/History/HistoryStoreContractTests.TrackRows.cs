@@ -1,5 +1,4 @@
 using Fleet.History;
-using Fleet.Trajectory.Services;
 
 namespace Fleet.Tests.History;
 
@@ -56,25 +55,6 @@ public abstract partial class HistoryStoreContractTests
         Assert.Equal([AsRow(points[1])], read);
         Assert.Empty(await Store.ReadTrackRowsAsync(V("b"), T0.AddSeconds(2), T0.AddSeconds(2), Ct));
         Assert.Empty(await Store.ReadTrackRowsAsync(V("none"), T0, T0.AddHours(1), Ct));
-    }
-
-    [Fact]
-    public async Task ReadRows_MonthInSlicesWithPointsOnSliceEdges_SameRowsAsOneRead()
-    {
-        var period = new Period(T0, T0.AddDays(30));
-        var step = (period.To - period.From) / VehicleTracks.MaxSlices;
-        var edges = Enumerable.Range(0, VehicleTracks.MaxSlices + 1).Select(i => period.From + (step * i)).ToList();
-        // Every slice edge, one millisecond either side of it, and a point per day; the last edge is the exclusive end.
-        var times = edges.SelectMany(e => new[] { e.AddMilliseconds(-1), e, e.AddMilliseconds(1) })
-            .Concat(Enumerable.Range(0, 30).Select(d => T0.AddDays(d).AddHours(5)))
-            .Where(t => t >= period.From).Distinct().ToList();
-        await Store.WriteAsync(times.Select(t => Point(V("m"), D("m"), t)).ToList(), Ct);
-
-        var sliced = await new VehicleTracks(Store).ReadRowsAsync(V("m"), period, Ct);
-
-        Assert.Equal(await Store.ReadTrackRowsAsync(V("m"), period.From, period.To, Ct), sliced);
-        Assert.Equal(times.Count(t => t < period.To), sliced.Length);
-        Assert.Equal(times.Where(t => t < period.To).Order().Select(t => t.ToUnixTimeMilliseconds()), sliced.Select(r => r.TimeMs));
     }
 
     private static TrackRow AsRow(HistoryRecord r) => new(
