@@ -41,7 +41,10 @@ internal sealed class BenchRunner(BenchTarget target, int vehicles, int days, in
         output.WriteLine($"| {target.Name} | store read only (ReadFleetTracksAsync of one vehicle, unsorted), one vehicle-day | " + await Timing.MeasureAsync(runs, async i =>
             _ = (await target.Store.ReadFleetTracksAsync([Vehicle(i < 0 ? 0 : Random.Shared.Next(vehicles))], day.From, day.To, ct)).Count) + " |");
         output.WriteLine($"| {target.Name} | store read only (ReadTrackRowsAsync, value rows, Native), one vehicle-day | " + await Timing.MeasureAsync(runs, async i =>
-            _ = (await target.Store.ReadTrackRowsAsync(Vehicle(i < 0 ? 0 : Random.Shared.Next(vehicles)), day.From, day.To, ct)).Length) + " |");
+        {
+            using var rows = await target.Store.ReadTrackRowsAsync(Vehicle(i < 0 ? 0 : Random.Shared.Next(vehicles)), day.From, day.To, ct);
+            _ = rows.Count;
+        }) + " |");
         output.WriteLine($"| {target.Name} | route, one vehicle-day (8,640 points, random vehicle) | " + await Timing.MeasureAsync(runs, async i =>
         {
             var vehicle = Vehicle(i < 0 ? 0 : Random.Shared.Next(vehicles));

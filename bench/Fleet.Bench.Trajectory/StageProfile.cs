@@ -36,9 +36,9 @@ internal static class StageProfile
             Add("track read", watch);
             _ = (await store.ReadFleetTracksAsync([vehicleId], period.From, period.To, CancellationToken.None))[vehicleId];
             Add("unsorted read", watch);
-            var rows = await store.ReadTrackRowsAsync(vehicleId, period.From, period.To, CancellationToken.None);
+            using var rows = await store.ReadTrackRowsAsync(vehicleId, period.From, period.To, CancellationToken.None);
             Add("row read (Native)", watch);
-            var points = VehicleTracks.ToPoints(rows);
+            var points = VehicleTracks.ToPoints(rows.Span);
             Add("to points", watch);
             var track = TrackCleaner.Clean(points);
             Add("clean", watch);

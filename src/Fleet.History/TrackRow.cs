@@ -32,30 +32,4 @@ public readonly record struct TrackRow(
 {
     public DateTimeOffset DeviceTime => DateTimeOffset.FromUnixTimeMilliseconds(TimeMs);
 
-    /// <summary>
-    /// Sorts by time with a primitive key (ties keep no particular order), skipping rows already in order, which is
-    /// how most single-vehicle reads arrive.
-    /// </summary>
-    public static void SortByTime(TrackRow[] rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        var sorted = true;
-        for (var i = 1; i < rows.Length && sorted; i++)
-        {
-            sorted = rows[i - 1].TimeMs <= rows[i].TimeMs;
-        }
-
-        if (sorted)
-        {
-            return;
-        }
-
-        var keys = new long[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            keys[i] = rows[i].TimeMs;
-        }
-
-        Array.Sort(keys, rows);
-    }
 }

@@ -3,13 +3,13 @@ namespace Fleet.History.ClickHouse;
 /// <summary>The analysis read in columnar form: Native format, no server-side sort or dedupe, sorted here on a primitive key.</summary>
 public sealed partial class ClickHouseHistoryStore
 {
-    public async Task<TrackRow[]> ReadTrackRowsAsync(
+    public async Task<TrackRows> ReadTrackRowsAsync(
         string vehicleId, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vehicleId);
         if (toTime <= fromTime)
         {
-            return [];
+            return new TrackRows(0);
         }
 
         var schema = await SchemaAsync(cancellationToken);
@@ -22,7 +22,7 @@ public sealed partial class ClickHouseHistoryStore
         await using var stream = await result.ReadAsStreamAsync();
         using var body = await PooledBody.ReadAsync(stream, cancellationToken);
         var rows = NativeTrackReader.Read(body.Span);
-        TrackRow.SortByTime(rows);
+        rows.SortByTime();
         return rows;
     }
 }

@@ -26,9 +26,10 @@ internal static class NativeTrackReader
     public const string Columns =
         "lat, lon, valid, speed, heading, altitude, satellites, ignition, fuel, odometer, toString(alarm) AS alarm_text";
 
-    public static TrackRow[] Read(ReadOnlySpan<byte> data)
+    public static TrackRows Read(ReadOnlySpan<byte> data)
     {
-        var rows = new TrackRow[CountRows(data)];
+        var result = new TrackRows(CountRows(data));
+        var rows = result.Writable;
         var filled = 0;
         var position = 0;
         Span<int> starts = stackalloc int[Types.Length];
@@ -54,7 +55,7 @@ internal static class NativeTrackReader
             }
         }
 
-        return rows;
+        return result;
     }
 
     /// <summary>First pass: the total row count, so the result is allocated once at its exact size.</summary>

@@ -6,7 +6,7 @@ namespace Fleet.History.Postgres;
 /// <summary>The analysis read as value types (the covering route index answers it in time order).</summary>
 public sealed partial class PostgresHistoryStore
 {
-    public async Task<History.TrackRow[]> ReadTrackRowsAsync(
+    public async Task<TrackRows> ReadTrackRowsAsync(
         string vehicleId, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vehicleId);
@@ -35,8 +35,9 @@ public sealed partial class PostgresHistoryStore
                 reader.GetString(11)));
         }
 
-        var array = rows.ToArray();
-        History.TrackRow.SortByTime(array);
-        return array;
+        var result = new TrackRows(rows.Count);
+        rows.CopyTo(result.Writable);
+        result.SortByTime();
+        return result;
     }
 }

@@ -17,7 +17,13 @@ public sealed class VehicleTracks(IHistoryStore store)
     public async Task<TrackAnalysis> AnalyzeAsync(string vehicleId, Period period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(period);
-        return TrackAnalyzer.Analyze(ToPoints(await store.ReadTrackRowsAsync(vehicleId, period.From, period.To, cancellationToken)));
+        List<HistoryPoint> points;
+        using (var rows = await store.ReadTrackRowsAsync(vehicleId, period.From, period.To, cancellationToken))
+        {
+            points = ToPoints(rows.Span);
+        }
+
+        return TrackAnalyzer.Analyze(points);
     }
 
     public async Task<IReadOnlyList<DailySummary>> SummarizeAsync(VehicleInfo vehicle, Period period, CancellationToken cancellationToken)
@@ -66,11 +72,10 @@ public sealed class VehicleTracks(IHistoryStore store)
     public static IReadOnlyList<DailySummary> Summarize(IReadOnlyList<HistoryRecord> records, TimeZoneInfo zone) =>
         DailySummaryCalculator.Compute(TrackCleaner.Clean(ToPoints(records)), zone);
 
-    public static List<HistoryPoint> ToPoints(TrackRow[] rows)
+    public static List<HistoryPoint> ToPoints(ReadOnlySpan<TrackRow> rows)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         var points = new List<HistoryPoint>(rows.Length);
-        foreach (ref readonly var r in rows.AsSpan())
+        foreach (ref readonly var r in rows)
         {
             points.Add(new HistoryPoint(
                 r.DeviceTime, r.Lat, r.Lon, r.Speed ?? 0, r.Heading, r.Altitude, r.Ignition, r.Fuel, r.Satellites, r.Valid,

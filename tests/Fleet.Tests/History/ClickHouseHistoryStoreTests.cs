@@ -41,7 +41,8 @@ public sealed class ClickHouseHistoryStoreTests(ClickHouseFixture clickhouse) : 
         }).ToList();
         await Store.WriteAsync(points, TestContext.Current.CancellationToken);
 
-        var rows = await Store.ReadTrackRowsAsync(vehicle, start, start.AddDays(1), TestContext.Current.CancellationToken);
+        using var read = await Store.ReadTrackRowsAsync(vehicle, start, start.AddDays(1), TestContext.Current.CancellationToken);
+        var rows = read.Span.ToArray();
 
         Assert.Equal(points.Select(p => p.DeviceTime.ToUnixTimeMilliseconds()), rows.Select(r => r.TimeMs));
         Assert.Equal(points.Select(p => (p.Lat, p.Speed, p.Alarm)), rows.Select(r => (r.Lat, r.Speed, r.Alarm)));

@@ -21,7 +21,7 @@ public abstract partial class HistoryStoreContractTests
 
         await Store.WriteAsync([unknown, full, empty], Ct);
 
-        var rows = await Store.ReadTrackRowsAsync(V("w"), T0.AddHours(-1), T0.AddHours(1), Ct);
+        var rows = await ReadRowsAsync(V("w"), T0.AddHours(-1), T0.AddHours(1), Ct);
         Assert.Equal([AsRow(full), AsRow(empty), AsRow(unknown)], rows);
     }
 
@@ -36,7 +36,7 @@ public abstract partial class HistoryStoreContractTests
         await Store.WriteAsync([.. shuffled.Take(200), .. shuffled.Take(20)], Ct);
         await Store.WriteAsync(shuffled.Skip(150).ToList(), Ct);
 
-        var rows = await Store.ReadTrackRowsAsync(V("o"), T0, T0.AddHours(2), Ct);
+        var rows = await ReadRowsAsync(V("o"), T0, T0.AddHours(2), Ct);
 
         Assert.True(rows.Zip(rows.Skip(1)).All(pair => pair.First.TimeMs <= pair.Second.TimeMs), "rows are in time order");
         var track = await Store.ReadTrackAsync(V("o"), T0, T0.AddHours(2), Ct);
@@ -50,11 +50,35 @@ public abstract partial class HistoryStoreContractTests
         var points = Enumerable.Range(0, 3).Select(i => Point(V("b"), D("b"), T0.AddMilliseconds(500 * i))).ToList();
         await Store.WriteAsync([.. points, Point(V("b2"), D("b2"), T0.AddMilliseconds(500))], Ct);
 
-        var read = await Store.ReadTrackRowsAsync(V("b"), T0.AddMilliseconds(500), T0.AddMilliseconds(1000), Ct);
+        var read = await ReadRowsAsync(V("b"), T0.AddMilliseconds(500), T0.AddMilliseconds(1000), Ct);
 
         Assert.Equal([AsRow(points[1])], read);
-        Assert.Empty(await Store.ReadTrackRowsAsync(V("b"), T0.AddSeconds(2), T0.AddSeconds(2), Ct));
-        Assert.Empty(await Store.ReadTrackRowsAsync(V("none"), T0, T0.AddHours(1), Ct));
+        Assert.Empty(await ReadRowsAsync(V("b"), T0.AddSeconds(2), T0.AddSeconds(2), Ct));
+        Assert.Empty(await ReadRowsAsync(V("none"), T0, T0.AddHours(1), Ct));
+    }
+
+    [Fact]
+    public async Task ReadTrackRows_AfterALargerResultWasReturned_OnlyItsOwnRows()
+    {
+        var many = Enumerable.Range(0, 500).Select(i => Point(V("big"), D("big"), T0.AddSeconds(i)) with { Alarm = "sos" }).ToList();
+        var one = Point(V("small"), D("small"), T0.AddSeconds(3));
+        await Store.WriteAsync([.. many, one], Ct);
+        using (var big = await Store.ReadTrackRowsAsync(V("big"), T0, T0.AddHours(1), Ct))
+        {
+            Assert.Equal(500, big.Count);
+        }
+
+        using var small = await Store.ReadTrackRowsAsync(V("small"), T0, T0.AddHours(1), Ct);
+
+        Assert.Equal([AsRow(one)], small.Span.ToArray());
+    }
+
+    /// <summary>The rows copied out of the pooled result, which is returned at once.</summary>
+    private async Task<TrackRow[]> ReadRowsAsync(string vehicleId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        using var rows = await Store.ReadTrackRowsAsync(vehicleId, from, to, ct);
+        Assert.Equal(rows.Count, rows.Span.Length);
+        return rows.Span.ToArray();
     }
 
     private static TrackRow AsRow(HistoryRecord r) => new(
