@@ -13,6 +13,9 @@ internal sealed class BenchRunner(BenchTarget target, int vehicles, int days, in
     public const int LongDays = 30;
     public static readonly DateOnly FirstDay = new(2024, 5, 1);
 
+    /// <summary>FLEET_BENCH_ROUTES_ONLY=1 skips the fleet-summary sections (minutes each) when only routes are being tuned.</summary>
+    public static bool FleetSections => Environment.GetEnvironmentVariable("FLEET_BENCH_ROUTES_ONLY") != "1";
+
     public async Task RunAsync(TextWriter output)
     {
         var ct = CancellationToken.None;
@@ -37,6 +40,11 @@ internal sealed class BenchRunner(BenchTarget target, int vehicles, int days, in
             _ = (await target.Store.ReadTrackAsync(Vehicle(i < 0 ? 0 : Random.Shared.Next(vehicles)), day.From, day.To, ct)).Count) + " |");
         output.WriteLine($"| {target.Name} | store read only (ReadFleetTracksAsync of one vehicle, unsorted), one vehicle-day | " + await Timing.MeasureAsync(runs, async i =>
             _ = (await target.Store.ReadFleetTracksAsync([Vehicle(i < 0 ? 0 : Random.Shared.Next(vehicles))], day.From, day.To, ct)).Count) + " |");
+        output.WriteLine($"| {target.Name} | store read only (ReadTrackRowsAsync, value rows, Native), one vehicle-day | " + await Timing.MeasureAsync(runs, async i =>
+        {
+            using var rows = await target.Store.ReadTrackRowsAsync(Vehicle(i < 0 ? 0 : Random.Shared.Next(vehicles)), day.From, day.To, ct);
+            _ = rows.Count;
+        }) + " |");
         output.WriteLine($"| {target.Name} | route, one vehicle-day (8,640 points, random vehicle) | " + await Timing.MeasureAsync(runs, async i =>
         {
             var vehicle = Vehicle(i < 0 ? 0 : Random.Shared.Next(vehicles));
@@ -47,6 +55,11 @@ internal sealed class BenchRunner(BenchTarget target, int vehicles, int days, in
             _ = RouteBuilder.Build(await tracks.AnalyzeAsync(LongVehicle, Period(FirstDay, LongDays), ct), 5)) + " |");
         output.WriteLine($"| {target.Name} | trips, one vehicle-week | " + await Timing.MeasureAsync(Math.Max(3, runs / 2), async run =>
             _ = (await tracks.AnalyzeAsync(LongVehicle, Period(FirstDay, 7), ct)).Trips.Count) + " |");
+        if (!FleetSections)
+        {
+            return;
+        }
+
         var fleet = Enumerable.Range(0, vehicles).Select(i => new VehicleInfo(Vehicle(i), "c-bench", [], "Europe/Moscow")).ToList();
         output.WriteLine($"| {target.Name} | daily summary, whole fleet ({vehicles} vehicles, batches of {VehicleTracks.FleetBatchSize}, 4 batches in parallel) | " +
             await Timing.MeasureAsync(3, async run => _ = await tracks.SummarizeFleetAsync(fleet, day, 4, ct)) + " |");

@@ -8,14 +8,20 @@ var (vehicles, days, postgresVehicles, runs) = (Arg(0, 1000), Arg(1, 1), Arg(2, 
 var clickhouse = Environment.GetEnvironmentVariable("FLEET_BENCH_CLICKHOUSE") ?? "Host=127.0.0.1;Port=18123;Username=default";
 var postgres = Environment.GetEnvironmentVariable("FLEET_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=15432;Username=postgres;Password=fleet-test";
 var keep = Environment.GetEnvironmentVariable("FLEET_BENCH_KEEP") == "1";
+// A second scratch database keeps a full-size load apart from the everyday one.
+var database = Environment.GetEnvironmentVariable("FLEET_BENCH_DATABASE") ?? "fleet_bench";
 
 Console.WriteLine("| store | measurement | result |");
 Console.WriteLine("|---|---|---|");
 if (vehicles > 0)
 {
-    using var target = await BenchTarget.ClickHouseAsync(clickhouse, "fleet_bench", keep);
+    using var target = await BenchTarget.ClickHouseAsync(clickhouse, database, keep);
     await new BenchRunner(target, vehicles, days, runs).RunAsync(Console.Out);
-    await new MaterializedSummaryBench(target.Store, postgres, vehicles, runs).RunAsync(target.Name, BenchRunner.FirstDay, Console.Out);
+    if (BenchRunner.FleetSections)
+    {
+        await new MaterializedSummaryBench(target.Store, postgres, vehicles, runs).RunAsync(target.Name, BenchRunner.FirstDay, Console.Out);
+    }
+
     if (!keep)
     {
         await target.DropAsync();

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Fleet.History;
 using Fleet.Trajectory.Analysis;
+using Fleet.Trajectory.Apis;
 using Fleet.Trajectory.Services;
 
 namespace Fleet.Bench.Trajectory;
@@ -9,6 +11,8 @@ namespace Fleet.Bench.Trajectory;
 /// <summary>Splits one route/summary computation into its stages (store read vs each analysis step), median of a few runs.</summary>
 internal static class StageProfile
 {
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
     public static async Task<string> MeasureAsync(IHistoryStore store, string vehicleId, Period period, int runs)
     {
         var stages = new Dictionary<string, List<double>>();
@@ -30,9 +34,11 @@ internal static class StageProfile
             Add("full read", watch);
             _ = await store.ReadTrackAsync(vehicleId, period.From, period.To, CancellationToken.None);
             Add("track read", watch);
-            var records = (await store.ReadFleetTracksAsync([vehicleId], period.From, period.To, CancellationToken.None))[vehicleId];
+            _ = (await store.ReadFleetTracksAsync([vehicleId], period.From, period.To, CancellationToken.None))[vehicleId];
             Add("unsorted read", watch);
-            var points = VehicleTracks.ToPoints(records);
+            using var rows = await store.ReadTrackRowsAsync(vehicleId, period.From, period.To, CancellationToken.None);
+            Add("row read (Native)", watch);
+            var points = VehicleTracks.ToPoints(rows.Span);
             Add("to points", watch);
             var track = TrackCleaner.Clean(points);
             Add("clean", watch);
@@ -44,8 +50,10 @@ internal static class StageProfile
             Add("events", watch);
             var analysis = TrackAnalyzer.Analyze(points);
             watch.Restart();
-            _ = RouteBuilder.Build(analysis, 5);
+            var route = RouteBuilder.Build(analysis, 5);
             Add("route build", watch);
+            _ = JsonSerializer.SerializeToUtf8Bytes(ResponseMapper.Route(vehicleId, period, analysis, route, 5), Web);
+            Add("GeoJSON body", watch);
             _ = DailySummaryCalculator.Compute(track, TimeZoneInfo.Utc);
             Add("daily summary", watch);
         }

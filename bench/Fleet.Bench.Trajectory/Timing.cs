@@ -3,13 +3,15 @@ using System.Globalization;
 
 namespace Fleet.Bench.Trajectory;
 
-/// <summary>Runs an operation several times and reports median and p95 wall time.</summary>
+/// <summary>Runs an operation several times and reports median and p95 wall time, plus CPU and GC per run.</summary>
 internal static class Timing
 {
     public static async Task<string> MeasureAsync(int runs, Func<int, Task> operation)
     {
         await operation(-1); // warm-up: JIT, connection pool, server caches
         var samples = new List<double>(runs);
+        var (gen0, gen2, paused, allocated) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < runs; i++)
         {
             var watch = Stopwatch.StartNew();
@@ -17,8 +19,12 @@ internal static class Timing
             samples.Add(watch.Elapsed.TotalMilliseconds);
         }
 
+        // Process CPU per run (all threads, GC included) is far steadier than wall time on a shared, loaded machine.
+        var cpuPerRun = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs;
         samples.Sort();
         double At(double q) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(q * samples.Count) - 1)];
-        return string.Create(CultureInfo.InvariantCulture, $"median {At(0.5):F1} ms, p95 {At(0.95):F1} ms ({runs} runs)");
+        return string.Create(CultureInfo.InvariantCulture, $"median {At(0.5):F1} ms, p95 {At(0.95):F1} ms ({runs} runs; ") +
+            string.Create(CultureInfo.InvariantCulture, $"CPU {cpuPerRun:F1} ms/run; GC {GC.CollectionCount(0) - gen0} gen0 / {GC.CollectionCount(2) - gen2} gen2, ") +
+            string.Create(CultureInfo.InvariantCulture, $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms, {(GC.GetTotalAllocatedBytes() - allocated) / runs / 1048576.0:F1} MiB/run)");
     }
 }

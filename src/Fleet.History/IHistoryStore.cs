@@ -34,6 +34,14 @@ public interface IHistoryStore
         IReadOnlyCollection<string> vehicleIds, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The track rows of one vehicle for analysis, as value types in one pooled array (dispose the result), sorted by device time. Like
+    /// <see cref="ReadFleetTracksAsync"/> the server neither sorts nor deduplicates (the store sorts on a primitive key
+    /// after reading): rows with equal times come in no particular order and a replayed duplicate may show, so only
+    /// order- and duplicate-independent consumers (TrackCleaner) may use it.
+    /// </summary>
+    Task<TrackRows> ReadTrackRowsAsync(string vehicleId, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken);
+
+    /// <summary>
     /// One <see cref="DayFingerprint"/> per vehicle and local day (device time in IANA zone <paramref name="timeZone"/>) of the
     /// points with <paramref name="fromTime"/> ≤ device time &lt; <paramref name="toTime"/>; days without points are absent.
     /// Both stores answer the same for the same points; a replayed duplicate not yet merged away may raise a ClickHouse count.

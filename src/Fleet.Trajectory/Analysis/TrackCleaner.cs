@@ -13,18 +13,18 @@ public static class TrackCleaner
         options ??= CleaningOptions.Default;
 
         var all = input.Select(p => p.Time.Offset == TimeSpan.Zero ? p : p with { Time = p.Time.ToUniversalTime() }).ToList();
+        var records = all;
         if (!StrictlyIncreasing(all))
         {
-            // Only equal or out-of-order times need the total order; sorted store reads skip this.
+            // Only equal or out-of-order times need the total order and the dedupe; time-sorted reads skip both.
             SortByTotalOrder(all);
-        }
-
-        var records = new List<HistoryPoint>(all.Count);
-        foreach (var record in all)
-        {
-            if (records.Count == 0 || records[^1].Time != record.Time)
+            records = new List<HistoryPoint>(all.Count);
+            foreach (var record in all)
             {
-                records.Add(record);
+                if (records.Count == 0 || records[^1].Time != record.Time)
+                {
+                    records.Add(record);
+                }
             }
         }
 

@@ -10,14 +10,20 @@ public sealed class VehicleTracks(IHistoryStore store)
         store.ReadTrackAsync(vehicleId, period.From, period.To, cancellationToken);
 
     /// <summary>
-    /// Analysis reads the unsorted fleet form (server-side sort and dedupe cost more than half of a month read on 18.16);
-    /// the cleaner's sort and dedupe give the same track whatever the row order.
+    /// Analysis reads the track as value types (<see cref="IHistoryStore.ReadTrackRowsAsync"/>: no server-side sort or
+    /// dedupe, which cost more than half of a month read on 18.16); the cleaner's sort and dedupe give the same track
+    /// whatever the row order. One query even for a month: concurrent time slices measured no faster on two cores.
     /// </summary>
     public async Task<TrackAnalysis> AnalyzeAsync(string vehicleId, Period period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(period);
-        var rows = await store.ReadFleetTracksAsync([vehicleId], period.From, period.To, cancellationToken);
-        return TrackAnalyzer.Analyze(ToPoints(rows.TryGetValue(vehicleId, out var records) ? records : []));
+        List<HistoryPoint> points;
+        using (var rows = await store.ReadTrackRowsAsync(vehicleId, period.From, period.To, cancellationToken))
+        {
+            points = ToPoints(rows.Span);
+        }
+
+        return TrackAnalyzer.Analyze(points);
     }
 
     public async Task<IReadOnlyList<DailySummary>> SummarizeAsync(VehicleInfo vehicle, Period period, CancellationToken cancellationToken)
@@ -65,6 +71,19 @@ public sealed class VehicleTracks(IHistoryStore store)
     /// <summary>The daily summaries of one vehicle's rows (any order, duplicates allowed) in <paramref name="zone"/>.</summary>
     public static IReadOnlyList<DailySummary> Summarize(IReadOnlyList<HistoryRecord> records, TimeZoneInfo zone) =>
         DailySummaryCalculator.Compute(TrackCleaner.Clean(ToPoints(records)), zone);
+
+    public static List<HistoryPoint> ToPoints(ReadOnlySpan<TrackRow> rows)
+    {
+        var points = new List<HistoryPoint>(rows.Length);
+        foreach (ref readonly var r in rows)
+        {
+            points.Add(new HistoryPoint(
+                r.DeviceTime, r.Lat, r.Lon, r.Speed ?? 0, r.Heading, r.Altitude, r.Ignition, r.Fuel, r.Satellites, r.Valid,
+                r.Odometer, r.Alarm is { Length: > 0 } alarm ? alarm : null));
+        }
+
+        return points;
+    }
 
     public static IReadOnlyList<HistoryPoint> ToPoints(IReadOnlyList<HistoryRecord> records)
     {

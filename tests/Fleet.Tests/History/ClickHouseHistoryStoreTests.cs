@@ -27,4 +27,24 @@ public sealed class ClickHouseHistoryStoreTests(ClickHouseFixture clickhouse) : 
         var read = await Store.ReadVehicleAsync("x' OR 1=1 OR vehicle_id='", DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
         Assert.Empty(read);
     }
+
+    [Fact]
+    public async Task ReadTrackRows_MoreRowsThanOneNativeBlock_EveryRowOnce()
+    {
+        // The server answers in blocks of at most 65,536 rows: the reader must stitch several blocks.
+        var start = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var vehicle = $"veh-blocks-{Guid.NewGuid():N}";
+        var points = Enumerable.Range(0, 70_000).Select(i => new HistoryRecord
+        {
+            VehicleId = vehicle, DeviceId = "dev-blocks", DeviceTime = start.AddSeconds(i), ServerTime = start.AddSeconds(i),
+            Lat = 55 + (i * 1e-6), Lon = 37, Speed = i % 90, Alarm = i % 10_000 == 0 ? "sos" : "",
+        }).ToList();
+        await Store.WriteAsync(points, TestContext.Current.CancellationToken);
+
+        using var read = await Store.ReadTrackRowsAsync(vehicle, start, start.AddDays(1), TestContext.Current.CancellationToken);
+        var rows = read.Span.ToArray();
+
+        Assert.Equal(points.Select(p => p.DeviceTime.ToUnixTimeMilliseconds()), rows.Select(r => r.TimeMs));
+        Assert.Equal(points.Select(p => (p.Lat, p.Speed, p.Alarm)), rows.Select(r => (r.Lat, r.Speed, r.Alarm)));
+    }
 }

@@ -1,0 +1,43 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Fleet.History.Postgres;
+
+/// <summary>The analysis read as value types (the covering route index answers it in time order).</summary>
+public sealed partial class PostgresHistoryStore
+{
+    public async Task<TrackRows> ReadTrackRowsAsync(
+        string vehicleId, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vehicleId);
+        await using var command = _dataSource.CreateCommand(
+            "SELECT device_time, lat, lon, valid, speed, heading, altitude, satellites, ignition, fuel, odometer, alarm " +
+            $"FROM {_schema.Table} WHERE vehicle_id = $1 AND device_time >= $2 AND device_time < $3 ORDER BY device_time");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = vehicleId, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = fromTime.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = toTime.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<History.TrackRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new History.TrackRow(
+                new DateTimeOffset(reader.GetFieldValue<DateTime>(0), TimeSpan.Zero).ToUnixTimeMilliseconds(),
+                reader.GetDouble(1),
+                reader.GetDouble(2),
+                reader.GetBoolean(3),
+                Nullable<double>(reader, 4),
+                Nullable<double>(reader, 5),
+                Nullable<double>(reader, 6),
+                Nullable<int>(reader, 7),
+                Nullable<bool>(reader, 8),
+                Nullable<double>(reader, 9),
+                Nullable<double>(reader, 10),
+                reader.GetString(11)));
+        }
+
+        var result = new TrackRows(rows.Count);
+        rows.CopyTo(result.Writable);
+        result.SortByTime();
+        return result;
+    }
+}
