@@ -1,19 +1,20 @@
+using NetTopologySuite.Geometries;
+
 namespace Fleet.Trajectory.Analysis;
 
 /// <summary>
 /// Equirectangular projection around the track's centre so a tolerance can be given in metres. Over a city or a day's
 /// drive the scale error is far below any sensible simplification tolerance. Longitudes are unwrapped relative to the
-/// first point so tracks across the antimeridian stay continuous. Coordinates come back as two arrays indexed like the track (no object per point).
+/// first point so tracks across the antimeridian stay continuous. The point index travels in Z to map vertices back.
 /// </summary>
 internal static class LocalMetricProjection
 {
-    public static (double[] X, double[] Y) Project(IReadOnlyList<CleanPoint> points)
+    public static Coordinate[] Project(IReadOnlyList<CleanPoint> points)
     {
-        var xs = new double[points.Count];
-        var ys = new double[points.Count];
+        var result = new Coordinate[points.Count];
         if (points.Count == 0)
         {
-            return (xs, ys);
+            return result;
         }
 
         var lon0 = points[0].Point.Lon;
@@ -32,11 +33,12 @@ internal static class LocalMetricProjection
         var metresPerRadianX = GeoMath.EarthRadiusMetres * Math.Cos(GeoMath.ToRadians(centreLat));
         for (var i = 0; i < points.Count; i++)
         {
-            xs[i] = metresPerRadianX * GeoMath.ToRadians(unwrapped[i] - centreLon);
-            ys[i] = GeoMath.EarthRadiusMetres * GeoMath.ToRadians(points[i].Point.Lat - centreLat);
+            var x = metresPerRadianX * GeoMath.ToRadians(unwrapped[i] - centreLon);
+            var y = GeoMath.EarthRadiusMetres * GeoMath.ToRadians(points[i].Point.Lat - centreLat);
+            result[i] = new CoordinateZ(x, y, i);
         }
 
-        return (xs, ys);
+        return result;
     }
 
     private static double WrapDegrees(double delta) => delta - (360 * Math.Round(delta / 360));

@@ -1,9 +1,11 @@
+using NetTopologySuite.Simplify;
+
 namespace Fleet.Trajectory.Analysis;
 
 /// <summary>
 /// Builds the simplified route line. The track is cut at the first and last point and at every stop's arrival and
-/// departure points; each piece is simplified with Douglas-Peucker (<see cref="DouglasPeucker"/>: NetTopologySuite's line simplifier on
-/// arrays) in a local metric frame. Piece ends are always kept, so stops and the ends of the track stay exactly on the line.
+/// departure points; each piece is simplified with NetTopologySuite's Douglas-Peucker line simplifier in a local metric
+/// frame. Piece ends are always kept, so stops and the ends of the track stay exactly on the line.
 /// </summary>
 public static class RouteBuilder
 {
@@ -57,14 +59,18 @@ public static class RouteBuilder
             anchors.Add(TimeIndex.LastAtOrBefore(points, stop.End));
         }
 
-        var (x, y) = LocalMetricProjection.Project(points);
+        var coordinates = LocalMetricProjection.Project(points);
         var previous = -1;
         foreach (var anchor in anchors)
         {
             kept[anchor] = true;
-            if (previous >= 0)
+            if (previous >= 0 && anchor - previous > 1)
             {
-                DouglasPeucker.Simplify(x, y, previous, anchor, toleranceMetres, kept);
+                var piece = coordinates[previous..(anchor + 1)];
+                foreach (var vertex in DouglasPeuckerLineSimplifier.Simplify(piece, toleranceMetres))
+                {
+                    kept[(int)vertex.Z] = true;
+                }
             }
 
             previous = anchor;
