@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Buffers;
 using System.Text.Json;
 using Fleet.Processing.Options;
 using Fleet.Processing.ReadModel;
@@ -62,25 +62,34 @@ internal sealed class RedisCurrentStateStore(IConnectionMultiplexer redis, Redis
     {
         var db = redis.GetDatabase();
         var tasks = new List<Task>();
-        foreach (var chunk in latestPerVehicle.Chunk(ChunkSize))
+        // One UTF-8 buffer per call, reset per vehicle: the JSON goes to Redis as bytes, never as a UTF-16 string.
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using var writer = new Utf8JsonWriter(buffer);
+        for (var start = 0; start < latestPerVehicle.Count; start += ChunkSize)
         {
-            var args = new List<RedisValue>(1 + chunk.Length * 7) { keys.CompanyGeoPrefix };
-            foreach (var point in chunk)
+            var end = Math.Min(start + ChunkSize, latestPerVehicle.Count);
+            var args = new RedisValue[1 + (end - start) * 7];
+            args[0] = keys.CompanyGeoPrefix;
+            var at = 1;
+            for (var i = start; i < end; i++)
             {
+                var point = latestPerVehicle[i];
                 var item = ToItem(point);
-                var json = JsonSerializer.Serialize(item, ProcessingJsonContext.Default.VehicleStateItem);
-                args.AddRange([
-                    item.VehicleId,
-                    json,
-                    item.DeviceTime,
-                    GeoScore.Of(point.Message.Lon, point.Message.Lat),
-                    item.CompanyId,
-                    item.Status,
-                    PositionText(json),
-                ]);
+                buffer.ResetWrittenCount();
+                writer.Reset();
+                JsonSerializer.Serialize(writer, item, ProcessingJsonContext.Default.VehicleStateItem);
+                writer.Flush();
+                var json = buffer.WrittenSpan;
+                args[at++] = item.VehicleId;
+                args[at++] = json.ToArray();
+                args[at++] = item.DeviceTime;
+                args[at++] = GeoScore.Of(point.Message.Lon, point.Message.Lat);
+                args[at++] = item.CompanyId;
+                args[at++] = item.Status;
+                args[at++] = PositionText(json).ToArray();
             }
 
-            tasks.Add(db.ScriptEvaluateAsync(StateUpsertScript, [keys.State, keys.Geo], [.. args]));
+            tasks.Add(db.ScriptEvaluateAsync(StateUpsertScript, [keys.State, keys.Geo], args));
         }
 
         await Task.WhenAll(tasks);
@@ -88,13 +97,14 @@ internal sealed class RedisCurrentStateStore(IConnectionMultiplexer redis, Redis
 
     /// <summary>
     /// <c>"lat":..,"lon":..,</c> exactly as the state JSON writes them (lon is never the last property, so the comma
-    /// closes it): found in the stored JSON, it means the vehicle has not moved.
+    /// closes it): found in the stored JSON, it means the vehicle has not moved. Strings before it cannot fake the
+    /// match: the JSON encoder writes a quote inside a string as <c>\u0022</c>.
     /// </summary>
-    internal static string PositionText(string json)
+    internal static ReadOnlySpan<byte> PositionText(ReadOnlySpan<byte> json)
     {
-        var start = json.IndexOf("\"lat\":", StringComparison.Ordinal);
-        var lon = json.IndexOf("\"lon\":", start, StringComparison.Ordinal);
-        return json[start..(json.IndexOf(',', lon) + 1)];
+        var start = json.IndexOf("\"lat\":"u8);
+        var lon = start + json[start..].IndexOf("\"lon\":"u8);
+        return json[start..(lon + json[lon..].IndexOf((byte)',') + 1)];
     }
 
     private VehicleStateItem ToItem(EnrichedPoint point)
@@ -116,9 +126,9 @@ internal sealed class RedisCurrentStateStore(IConnectionMultiplexer redis, Redis
             Heading = message.HasHeading ? message.Heading : null,
             Ignition = message.HasIgnition ? message.Ignition : null,
             Fuel = message.HasFuelL ? message.FuelL : null,
-            DeviceTime = point.DeviceTime.UtcDateTime.ToString(VehicleStateItem.TimeFormat, CultureInfo.InvariantCulture),
+            DeviceTime = UtcTimeText.Format(point.Message.DeviceTimeMs),
             Status = point.Status(options.Value.MovingSpeedKmh),
-            ServerTime = point.ServerTime.UtcDateTime.ToString(VehicleStateItem.TimeFormat, CultureInfo.InvariantCulture),
+            ServerTime = UtcTimeText.Format(point.Message.ServerTimeMs),
         };
     }
 }

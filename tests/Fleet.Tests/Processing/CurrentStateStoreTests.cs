@@ -4,6 +4,7 @@ using Fleet.Contracts.Events;
 using Fleet.Contracts.Telemetry;
 using Fleet.Processing.Enrichment;
 using Fleet.Processing.Options;
+using Fleet.Processing.ReadModel;
 using Fleet.Processing.Sinks;
 using Fleet.Tests.Infrastructure;
 using StackExchange.Redis;
@@ -83,6 +84,38 @@ public sealed class CurrentStateStoreTests(RedisFixture redis) : IClassFixture<R
         await AssertGeoAsync(keys, vehicle, "c-1", 37.1, 55.1);
     }
 
+    [Fact]
+    public async Task Upsert_NameWithQuotesPositionTextAndNonAscii_StoresTheSerializerJsonAndGeoFollows()
+    {
+        var (store, keys) = Store();
+        const string vehicle = "v-4";
+        // A name that spells the position text of the next point: the unmoved check must not be fooled by it.
+        const string name = "Ёлка \"lat\":55.2,\"lon\":37.2, <&>";
+        await store.UpsertAsync([Point(vehicle, "c-1", seconds: 1, lon: 37.1, lat: 55.1, name)]);
+
+        await store.UpsertAsync([Point(vehicle, "c-1", seconds: 2, lon: 37.2, lat: 55.2, name)]);
+
+        var stored = (string)(await redis.Connection.GetDatabase().HashGetAsync(keys.State, vehicle))!;
+        var expected = JsonSerializer.Serialize(new VehicleStateItem
+        {
+            VehicleId = vehicle, DeviceId = "dev-" + vehicle, CompanyId = "c-1", Plate = "P-1", Name = name, Lat = 55.2, Lon = 37.2,
+            Speed = 10, DeviceTime = Time(2), Status = PointStatus.Moving, ServerTime = Time(2),
+        }, ProcessingJsonContext.Default.VehicleStateItem);
+        Assert.Equal(expected, stored);
+        await AssertGeoAsync(keys, vehicle, "c-1", 37.2, 55.2);
+    }
+
+    [Fact]
+    public void UtcTimeTextFormat_RandomAndEdgeTimes_EqualsTheCustomDateFormat()
+    {
+        var random = new Random(7);
+        var times = new List<long> { 0, 1, 999, 951_782_400_000 /* 2000-02-29 */, 253_402_300_799_999 /* 9999-12-31 */, -1 };
+        times.AddRange(Enumerable.Range(0, 5000).Select(_ => random.NextInt64(0, 4_102_444_800_000)));
+
+        Assert.Equal(times.Select(t => DateTime.UnixEpoch.AddMilliseconds(t).ToString(VehicleStateItem.TimeFormat, CultureInfo.InvariantCulture)),
+            times.Select(UtcTimeText.Format));
+    }
+
     private (RedisCurrentStateStore Store, RedisKeys Keys) Store()
     {
         var options = MsOptions.Create(new ProcessingOptions { KeyPrefix = redis.KeyPrefix + Guid.NewGuid().ToString("N")[..6] + ":" });
@@ -107,7 +140,7 @@ public sealed class CurrentStateStoreTests(RedisFixture redis) : IClassFixture<R
     private static string Time(int seconds) =>
         Start.AddSeconds(seconds).UtcDateTime.ToString(VehicleStateItem.TimeFormat, CultureInfo.InvariantCulture);
 
-    private static EnrichedPoint Point(string vehicle, string company, int seconds, double lon, double lat) => new(
+    private static EnrichedPoint Point(string vehicle, string company, int seconds, double lon, double lat, string name = "Truck") => new(
         new TelemetryMessage
         {
             DeviceId = "dev-" + vehicle,
@@ -117,6 +150,6 @@ public sealed class CurrentStateStoreTests(RedisFixture redis) : IClassFixture<R
             Lon = lon,
             SpeedKmh = 10,
         },
-        new VehicleContext(new VehicleUpdated(vehicle, 1, company, "dev-" + vehicle, "P-1", "Truck", [], null), null, null),
+        new VehicleContext(new VehicleUpdated(vehicle, 1, company, "dev-" + vehicle, "P-1", name, [], null), null, null),
         null);
 }
