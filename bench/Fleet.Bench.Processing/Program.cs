@@ -31,6 +31,7 @@ try
 finally
 {
     await BenchEnvironment.DropDatabasesAsync(name);
+    await BenchEnvironment.DropRedisKeysAsync(name + ":");
 }
 
 static int Take(Dictionary<string, string> options, string key, int fallback) =>

@@ -11,6 +11,8 @@ namespace Fleet.Processing.Sinks;
 /// <summary><c>vehicle.positions</c>: JSON <see cref="VehiclePosition"/>, key = vehicle id, trace context continued.</summary>
 internal sealed class KafkaPositionPublisher(IProducer<string, byte[]> producer, TimeProvider clock) : IPositionPublisher
 {
+    private static readonly string[] TraceHeaders = [KafkaTracing.TraceParentHeader, KafkaTracing.TraceStateHeader];
+
     public Task PublishAsync(IReadOnlyList<EnrichedPoint> points, CancellationToken cancellationToken)
     {
         if (points.Count == 0)
@@ -88,19 +90,20 @@ internal sealed class KafkaPositionPublisher(IProducer<string, byte[]> producer,
     }
 
     // Without a listener no span is started: pass the incoming context on unchanged so the trace still joins up.
-    private static Headers CopyTrace(Headers? incoming)
+    // Null (no headers to marshal) when there is none: the common case without tracing, once per message.
+    private static Headers? CopyTrace(Headers? incoming)
     {
-        var headers = new Headers();
-        if (incoming is null)
+        if (incoming is null || incoming.Count == 0)
         {
-            return headers;
+            return null;
         }
 
-        foreach (var name in (string[])[KafkaTracing.TraceParentHeader, KafkaTracing.TraceStateHeader])
+        Headers? headers = null;
+        foreach (var name in TraceHeaders)
         {
             if (incoming.TryGetLastBytes(name, out var bytes))
             {
-                headers.Add(name, bytes);
+                (headers ??= []).Add(name, bytes);
             }
         }
 

@@ -16,13 +16,22 @@ internal sealed class RedisCurrentStateStore(IConnectionMultiplexer redis, Redis
     // vehicle from the old company's geo set. Atomic per call, so per vehicle. Cheap on purpose (the server is
     // single-threaded and shared): plain substring finds instead of patterns, ZADD of a precomputed geohash score
     // instead of GEOADD, and no geo write when neither the position nor the company changed (only this script writes
-    // the geo sets, always together with the state, so they already hold that position).
+    // the geo sets, always together with the state, so they already hold that position). Few commands per chunk: one
+    // HMGET, one HSET, one ZADD for the fleet geo set and one per company, instead of four commands per vehicle; a
+    // vehicle given twice in one call is compared with its first write (`cur`), and its geo writes keep the last.
     private const string StateUpsertScript = """
-        local applied = 0
+        local ids, n = {}, 0
+        for i = 2, #ARGV, 7 do n = n + 1; ids[n] = ARGV[i] end
+        if n == 0 then return 0 end
+        local olds = redis.call('HMGET', KEYS[1], unpack(ids))
+        local cur, geo, comp = {}, {}, {}
+        local applied, k = 0, 0
         for i = 2, #ARGV, 7 do
+          k = k + 1
           local v, json, t, score, c, st, pos = ARGV[i], ARGV[i+1], ARGV[i+2], ARGV[i+3], ARGV[i+4], ARGV[i+5], ARGV[i+6]
-          local old = redis.call('HGET', KEYS[1], v)
-          local newer, geo = true, true
+          local old = cur[v]
+          if old == nil then old = olds[k] end
+          local newer, move = true, true
           if old then
             local ot
             local at = string.find(old, '"deviceTime":"', 1, true)
@@ -30,7 +39,7 @@ internal sealed class RedisCurrentStateStore(IConnectionMultiplexer redis, Redis
             if ot and ot >= t then
               newer = false
               if string.find(old, '"status":"offline"', 1, true) then
-                redis.call('HSET', KEYS[1], v, (string.gsub(old, '"status":"offline"', '"status":"' .. st .. '"', 1)))
+                cur[v] = (string.gsub(old, '"status":"offline"', '"status":"' .. st .. '"', 1))
               end
             else
               local oc
@@ -39,19 +48,28 @@ internal sealed class RedisCurrentStateStore(IConnectionMultiplexer redis, Redis
               if oc ~= c then
                 if oc then redis.call('ZREM', ARGV[1] .. oc, v) end
               elseif string.find(old, pos, 1, true) then
-                geo = false
+                move = false
               end
             end
           end
           if newer then
-            redis.call('HSET', KEYS[1], v, json)
-            if geo then
-              redis.call('ZADD', KEYS[2], score, v)
-              redis.call('ZADD', ARGV[1] .. c, score, v)
-            end
+            cur[v] = json
+            if move then geo[v] = score; comp[v] = c end
             applied = applied + 1
           end
         end
+        local h = {}
+        for v, json in pairs(cur) do h[#h + 1] = v; h[#h + 1] = json end
+        if #h > 0 then redis.call('HSET', KEYS[1], unpack(h)) end
+        local g, byCompany = {}, {}
+        for v, score in pairs(geo) do
+          g[#g + 1] = score; g[#g + 1] = v
+          local list = byCompany[comp[v]]
+          if not list then list = {}; byCompany[comp[v]] = list end
+          list[#list + 1] = score; list[#list + 1] = v
+        end
+        if #g > 0 then redis.call('ZADD', KEYS[2], unpack(g)) end
+        for c, list in pairs(byCompany) do redis.call('ZADD', ARGV[1] .. c, unpack(list)) end
         return applied
         """;
 

@@ -106,6 +106,43 @@ public sealed class CurrentStateStoreTests(RedisFixture redis) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Upsert_SameVehicleTwiceInOneCallAcrossCompanies_LastNewerWinsAndOnlyItsCompanyHoldsIt()
+    {
+        var (store, keys) = Store();
+        const string vehicle = "v-5";
+        await store.UpsertAsync([Point(vehicle, "c-1", seconds: 1, lon: 30, lat: 50)]);
+
+        // One call: newer in c-2, newer again in c-3, then an older point that must change nothing.
+        await store.UpsertAsync([Point(vehicle, "c-2", seconds: 2, lon: 31, lat: 51), Point(vehicle, "c-3", seconds: 3, lon: 32, lat: 52),
+            Point(vehicle, "c-1", seconds: 2, lon: 10, lat: 10)]);
+
+        var state = await StateAsync(keys, vehicle);
+        Assert.Equal((Time(3), "c-3"), (state.GetProperty("deviceTime").GetString(), state.GetProperty("companyId").GetString()));
+        var db = redis.Connection.GetDatabase();
+        Assert.Null(await db.GeoPositionAsync(keys.CompanyGeo("c-1"), vehicle));
+        Assert.Null(await db.GeoPositionAsync(keys.CompanyGeo("c-2"), vehicle));
+        await AssertGeoAsync(keys, vehicle, "c-3", 32, 52);
+    }
+
+    [Fact]
+    public async Task Upsert_OlderPointForAnOfflineVehicle_LiftsOnlyTheStatus()
+    {
+        var (store, keys) = Store();
+        const string vehicle = "v-6";
+        await store.UpsertAsync([Point(vehicle, "c-1", seconds: 5, lon: 30, lat: 50)]);
+        var db = redis.Connection.GetDatabase();
+        var offline = ((string)(await db.HashGetAsync(keys.State, vehicle))!).Replace("\"status\":\"moving\"", "\"status\":\"offline\"", StringComparison.Ordinal);
+        await db.HashSetAsync(keys.State, vehicle, offline);
+
+        await store.UpsertAsync([Point(vehicle, "c-1", seconds: 1, lon: 10, lat: 10)]);
+
+        var state = await StateAsync(keys, vehicle);
+        Assert.Equal((Time(5), "moving", 50.0), (state.GetProperty("deviceTime").GetString(), state.GetProperty("status").GetString(),
+            state.GetProperty("lat").GetDouble()));
+        await AssertGeoAsync(keys, vehicle, "c-1", 30, 50);
+    }
+
+    [Fact]
     public void UtcTimeTextFormat_RandomAndEdgeTimes_EqualsTheCustomDateFormat()
     {
         var random = new Random(7);
