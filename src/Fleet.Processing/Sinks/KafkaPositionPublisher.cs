@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
 using Confluent.Kafka;
@@ -23,18 +24,23 @@ internal sealed class KafkaPositionPublisher(IProducer<string, byte[]> producer,
         var processed = clock.GetUtcNow();
         var deliveries = new DeliveryCountdown(points.Count);
         Action<DeliveryReport<string, byte[]>> delivered = deliveries.Delivered;
+        // One buffer, writer and message for the whole batch: Produce copies key and value before it returns, and the
+        // delivery report carries its own message, so only the value bytes are new per point.
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using var writer = new Utf8JsonWriter(buffer);
+        var message = new Message<string, byte[]> { Key = string.Empty, Value = [] };
         // Produced in order, synchronously: a later batch's messages for a vehicle cannot overtake these.
         foreach (var point in points)
         {
-            var value = JsonSerializer.SerializeToUtf8Bytes(ToPosition(point, processed), FleetJsonContext.Default.VehiclePosition);
+            buffer.ResetWrittenCount();
+            writer.Reset();
+            VehiclePositionJson.Write(writer, point, processed);
+            writer.Flush();
             using var activity = ProcessingMetrics.ActivitySource.StartActivity(
                 "vehicle.positions publish", ActivityKind.Producer, KafkaTracing.Extract(point.Headers));
-            var message = new Message<string, byte[]>
-            {
-                Key = point.Context!.Vehicle.Id,
-                Value = value,
-                Headers = activity is null ? CopyTrace(point.Headers) : KafkaTracing.Inject(activity, []),
-            };
+            message.Key = point.Context!.Vehicle.Id;
+            message.Value = buffer.WrittenSpan.ToArray();
+            message.Headers = activity is null ? CopyTrace(point.Headers) : KafkaTracing.Inject(activity, []);
             Produce(message, delivered);
         }
 
@@ -59,6 +65,7 @@ internal sealed class KafkaPositionPublisher(IProducer<string, byte[]> producer,
         }
     }
 
+    /// <summary>The record the published JSON stands for (what <see cref="VehiclePositionJson"/> writes as bytes).</summary>
     public static VehiclePosition ToPosition(EnrichedPoint point, DateTimeOffset processed)
     {
         var m = point.Message;
