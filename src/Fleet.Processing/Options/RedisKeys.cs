@@ -19,9 +19,6 @@ internal sealed class RedisKeys(IOptions<ProcessingOptions> options)
     public RedisChannel RefChanges => RedisChannel.Literal(_p + "ref:changes");
     public RedisKey State => _p + "state";
     public RedisKey Geo => _p + "geo";
-
-    /// <summary>Processing-private hash: vehicle id → <c>deviceTime|geoScore|companyId</c> of its stored state.</summary>
-    public RedisKey StateMeta => _p + "state:meta";
     public string CompanyGeoPrefix => _p + "geo:company:";
     public RedisKey CompanyGeo(string companyId) => CompanyGeoPrefix + companyId;
 

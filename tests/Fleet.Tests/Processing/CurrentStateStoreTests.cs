@@ -143,65 +143,6 @@ public sealed class CurrentStateStoreTests(RedisFixture redis) : IClassFixture<R
     }
 
     [Fact]
-    public async Task Upsert_StateWrittenBeforeTheMetaKeyExisted_ComparedWithTheStoredJsonThenMetaWritten()
-    {
-        var (store, keys) = Store();
-        const string vehicle = "v-7";
-        await store.UpsertAsync([Point(vehicle, "c-1", seconds: 5, lon: 30, lat: 50)]);
-        var db = redis.Connection.GetDatabase();
-        Assert.Equal(Meta(5, 30, 50, "c-1"), (string?)await db.HashGetAsync(keys.StateMeta, vehicle));
-        await db.KeyDeleteAsync(keys.StateMeta); // an upgrade: the state and geo sets exist, the meta hash not yet
-
-        await store.UpsertAsync([Point(vehicle, "c-1", seconds: 5, lon: 10, lat: 10)]);
-        Assert.Equal((Time(5), 50.0), ((await StateAsync(keys, vehicle)).GetProperty("deviceTime").GetString(), (await StateAsync(keys, vehicle)).GetProperty("lat").GetDouble()));
-        await AssertGeoAsync(keys, vehicle, "c-1", 30, 50);
-        Assert.False(await db.HashExistsAsync(keys.StateMeta, vehicle));
-
-        await store.UpsertAsync([Point(vehicle, "c-2", seconds: 6, lon: 30, lat: 50)]);
-
-        Assert.Null(await db.GeoPositionAsync(keys.CompanyGeo("c-1"), vehicle));
-        await AssertGeoAsync(keys, vehicle, "c-2", 30, 50);
-        Assert.Equal(Meta(6, 30, 50, "c-2"), (string?)await db.HashGetAsync(keys.StateMeta, vehicle));
-    }
-
-    [Fact]
-    public async Task Upsert_RandomPointsOverCompanies_MetaMatchesStoredStateAndGeoSets()
-    {
-        var (store, keys) = Store();
-        var random = new Random(11);
-        for (var round = 0; round < 6; round++)
-        {
-            await store.UpsertAsync([.. Enumerable.Range(0, 60).Select(_ => Point("v-" + random.Next(20), "c-" + random.Next(3),
-                seconds: random.Next(10), lon: random.Next(3), lat: random.Next(3)))]);
-        }
-
-        var db = redis.Connection.GetDatabase();
-        foreach (var entry in await db.HashGetAllAsync(keys.State))
-        {
-            var state = JsonDocument.Parse((string)entry.Value!).RootElement;
-            var (lon, lat, company) = (state.GetProperty("lon").GetDouble(), state.GetProperty("lat").GetDouble(), state.GetProperty("companyId").GetString()!);
-            Assert.Equal($"{state.GetProperty("deviceTime").GetString()}|{GeoScore.Of(lon, lat)}|{company}", (string?)await db.HashGetAsync(keys.StateMeta, entry.Name));
-            await AssertGeoAsync(keys, entry.Name!, company, lon, lat);
-        }
-
-        Assert.Equal(await db.HashLengthAsync(keys.State), await db.HashLengthAsync(keys.StateMeta));
-    }
-
-    [Fact]
-    public async Task Upsert_StateHashClearedButMetaLeft_OlderPointIsStoredAsTheOnlyState()
-    {
-        var (store, keys) = Store();
-        const string vehicle = "v-8";
-        await store.UpsertAsync([Point(vehicle, "c-1", seconds: 5, lon: 30, lat: 50)]);
-        await redis.Connection.GetDatabase().KeyDeleteAsync(keys.State);
-
-        await store.UpsertAsync([Point(vehicle, "c-1", seconds: 1, lon: 31, lat: 51)]);
-
-        Assert.Equal(Time(1), (await StateAsync(keys, vehicle)).GetProperty("deviceTime").GetString());
-        await AssertGeoAsync(keys, vehicle, "c-1", 31, 51);
-    }
-
-    [Fact]
     public void UtcTimeTextFormat_RandomAndEdgeTimes_EqualsTheCustomDateFormat()
     {
         var random = new Random(7);
@@ -232,9 +173,6 @@ public sealed class CurrentStateStoreTests(RedisFixture redis) : IClassFixture<R
             Assert.Equal((lon, lat), (Math.Round(position.Value.Longitude, 5), Math.Round(position.Value.Latitude, 5)));
         }
     }
-
-    private static string Meta(int seconds, double lon, double lat, string company) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Time(seconds)}|{GeoScore.Of(lon, lat)}|{company}");
 
     private static string Time(int seconds) =>
         Start.AddSeconds(seconds).UtcDateTime.ToString(VehicleStateItem.TimeFormat, CultureInfo.InvariantCulture);
