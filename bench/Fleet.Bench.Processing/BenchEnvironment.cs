@@ -1,6 +1,7 @@
 using ClickHouse.Driver;
 using Fleet.ServiceDefaults.ClickHouse;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace Fleet.Bench.Processing;
 
@@ -42,6 +43,23 @@ internal static class BenchEnvironment
 
         using ClickHouseClient client = FleetClickHouse.CreateClient(ClickHouse);
         await client.ExecuteAsync($"DROP DATABASE IF EXISTS {name}");
+    }
+
+    /// <summary>Deletes the run's Redis keys (everything under its prefix) from the shared test Redis.</summary>
+    public static async Task DropRedisKeysAsync(string prefix)
+    {
+        using var redis = await ConnectionMultiplexer.ConnectAsync(Redis);
+        var server = redis.GetServers()[0];
+        var keys = new List<RedisKey>();
+        await foreach (var key in server.KeysAsync(pattern: prefix + "*", pageSize: 1000))
+        {
+            keys.Add(key);
+        }
+
+        foreach (var chunk in keys.Chunk(1000))
+        {
+            await redis.GetDatabase().KeyDeleteAsync(chunk);
+        }
     }
 
     private static string Env(string name, string fallback) =>

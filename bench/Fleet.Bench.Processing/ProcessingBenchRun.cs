@@ -82,6 +82,8 @@ internal sealed class ProcessingBenchRun(string name, string postgres, string cl
 
     public void PreloadTelemetry(int points)
     {
+        // Round-robin over the vehicles, one second apart per vehicle: the warm-up, measured and tail points are one
+        // continuous stream.
         using var producer = new ProducerBuilder<string, byte[]>(KafkaExtensions.CreateProducerConfig(Configuration)).Build();
         var start = DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeMilliseconds();
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -148,45 +150,51 @@ internal sealed class ProcessingBenchRun(string name, string postgres, string cl
         return new BenchResult(count, watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
     }
 
-    public async Task<BenchResult> MeasurePipelineAsync(int points)
+    /// <summary>
+    /// Runs the pipeline over the whole pre-loaded topic (<paramref name="warmup"/> + <paramref name="measured"/> + tail
+    /// points) and reports two intervals: the whole run from the first decoded batch (start-up and group join excluded,
+    /// JIT warm-up and pipeline fill included: the figure of earlier sessions), and the steady state: from the batch
+    /// completion that passes the warm-up to the one that passes warm-up + measured, with the tail still queued behind it,
+    /// so batches are in flight at both ends and neither the fill nor the drain is counted.
+    /// </summary>
+    public async Task<(BenchResult Whole, BenchResult Steady)> MeasurePipelineAsync(int warmup, int measured, int total)
     {
         using var host = await StartHostAsync();
         var metrics = host.Services.GetRequiredService<ProcessingMetrics>();
         var timings = host.Services.GetRequiredService<StageTimings>();
-        // Timed from the first decoded batch (start-up and group join excluded), every point counted. Timing from the
-        // first *finished* batch instead (the earlier method) skips the pipeline fill: up to MaxBatchesInFlight - 1
-        // batches are already partly written by then, which inflated short runs (it is still printed, for comparison).
         while (!timings.Snapshot().ContainsKey("decode"))
         {
             await Task.Delay(2);
         }
 
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var servers = ServerCpu.Snapshot();
-        var watch = Stopwatch.StartNew();
-        while (metrics.PointsTotal == 0)
-        {
-            await Task.Delay(5);
-        }
+        var first = IntervalMark.Take(0, timings.Snapshot());
+        var warm = await WaitForAsync(metrics, timings, warmup);
+        var steadyEnd = await WaitForAsync(metrics, timings, warmup + measured);
+        var end = await WaitForAsync(metrics, timings, total);
+        var steady = steadyEnd.Report(warm, $"processing, steady state after {warm.Points:N0} warm-up points");
+        var whole = end.Report(first, "processing, whole run from the first decoded batch (earlier sessions' method)");
+        await host.StopAsync();
+        return (whole, steady);
+    }
 
-        var (firstDone, firstDoneAt) = (metrics.PointsTotal, watch.Elapsed.TotalSeconds);
+    private static async Task<IntervalMark> WaitForAsync(ProcessingMetrics metrics, StageTimings timings, long points)
+    {
+        var (last, since) = (metrics.PointsTotal, Stopwatch.StartNew());
         while (metrics.PointsTotal < points)
         {
-            await Task.Delay(20);
+            await Task.Delay(2);
+            if (metrics.PointsTotal != last)
+            {
+                (last, since) = (metrics.PointsTotal, Stopwatch.StartNew());
+            }
+            else if (since.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                // The mock broker keeps ~5 MiB per partition: a pre-load too large loses its oldest points.
+                throw new InvalidOperationException($"stalled at {last:N0} of {points:N0} points (pre-load trimmed by the mock broker?)");
+            }
         }
 
-        var result = new BenchResult(metrics.PointsTotal, watch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
-        Console.WriteLine($"  timed from the first finished batch instead (earlier method, skips the pipeline fill): " +
-            $"{(result.Count - firstDone) / (result.Seconds - firstDoneAt):N0} points/s");
-        Console.WriteLine($"  server CPU in the same interval: {ServerCpu.Delta(servers, ServerCpu.Snapshot())}");
-        // Whole run incl. the first batch; sinks run concurrently, so the stages add up to more than the wall time.
-        foreach (var (stage, seconds) in host.Services.GetRequiredService<StageTimings>().Snapshot().OrderByDescending(p => p.Value))
-        {
-            Console.WriteLine($"  stage {stage,-14} {seconds,7:F2} s");
-        }
-
-        await host.StopAsync();
-        return result;
+        return IntervalMark.Take(metrics.PointsTotal, timings.Snapshot());
     }
 
     private async Task<IHost> StartHostAsync()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Confluent.Kafka;
 using Fleet.Contracts;
@@ -51,10 +52,19 @@ internal sealed class PresenceTracker(IConnectionMultiplexer redis, RedisKeys ke
     public async Task TouchAsync(IReadOnlyList<EnrichedPoint> points, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var latestArrival = points.GroupBy(p => p.Message.DeviceId).Select(g => g.MaxBy(p => p.Message.ServerTimeMs)!);
-        var args = new List<RedisValue>();
-        var byDevice = new Dictionary<string, EnrichedPoint>(StringComparer.Ordinal);
-        foreach (var point in latestArrival)
+        var latestArrival = new Dictionary<string, EnrichedPoint>(StringComparer.Ordinal);
+        foreach (var point in points)
+        {
+            ref var latest = ref CollectionsMarshal.GetValueRefOrAddDefault(latestArrival, point.Message.DeviceId, out _);
+            if (latest is null || point.Message.ServerTimeMs > latest.Message.ServerTimeMs)
+            {
+                latest = point;
+            }
+        }
+
+        var args = new List<RedisValue>(latestArrival.Count * 2);
+        var byDevice = new Dictionary<string, EnrichedPoint>(latestArrival.Count, StringComparer.Ordinal);
+        foreach (var point in latestArrival.Values)
         {
             var deadline = point.ServerTime + options.Value.Presence.TimeoutFor(point.Context?.Vehicle.CompanyId);
             // A replayed point that arrived long ago says nothing about the device being online now.

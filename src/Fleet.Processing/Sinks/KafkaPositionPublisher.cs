@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
 using Confluent.Kafka;
@@ -11,6 +12,8 @@ namespace Fleet.Processing.Sinks;
 /// <summary><c>vehicle.positions</c>: JSON <see cref="VehiclePosition"/>, key = vehicle id, trace context continued.</summary>
 internal sealed class KafkaPositionPublisher(IProducer<string, byte[]> producer, TimeProvider clock) : IPositionPublisher
 {
+    private static readonly string[] TraceHeaders = [KafkaTracing.TraceParentHeader, KafkaTracing.TraceStateHeader];
+
     public Task PublishAsync(IReadOnlyList<EnrichedPoint> points, CancellationToken cancellationToken)
     {
         if (points.Count == 0)
@@ -21,18 +24,23 @@ internal sealed class KafkaPositionPublisher(IProducer<string, byte[]> producer,
         var processed = clock.GetUtcNow();
         var deliveries = new DeliveryCountdown(points.Count);
         Action<DeliveryReport<string, byte[]>> delivered = deliveries.Delivered;
+        // One buffer, writer and message for the whole batch: Produce copies key and value before it returns, and the
+        // delivery report carries its own message, so only the value bytes are new per point.
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using var writer = new Utf8JsonWriter(buffer);
+        var message = new Message<string, byte[]> { Key = string.Empty, Value = [] };
         // Produced in order, synchronously: a later batch's messages for a vehicle cannot overtake these.
         foreach (var point in points)
         {
-            var value = JsonSerializer.SerializeToUtf8Bytes(ToPosition(point, processed), FleetJsonContext.Default.VehiclePosition);
+            buffer.ResetWrittenCount();
+            writer.Reset();
+            VehiclePositionJson.Write(writer, point, processed);
+            writer.Flush();
             using var activity = ProcessingMetrics.ActivitySource.StartActivity(
                 "vehicle.positions publish", ActivityKind.Producer, KafkaTracing.Extract(point.Headers));
-            var message = new Message<string, byte[]>
-            {
-                Key = point.Context!.Vehicle.Id,
-                Value = value,
-                Headers = activity is null ? CopyTrace(point.Headers) : KafkaTracing.Inject(activity, []),
-            };
+            message.Key = point.Context!.Vehicle.Id;
+            message.Value = buffer.WrittenSpan.ToArray();
+            message.Headers = activity is null ? CopyTrace(point.Headers) : KafkaTracing.Inject(activity, []);
             Produce(message, delivered);
         }
 
@@ -57,6 +65,7 @@ internal sealed class KafkaPositionPublisher(IProducer<string, byte[]> producer,
         }
     }
 
+    /// <summary>The record the published JSON stands for (what <see cref="VehiclePositionJson"/> writes as bytes).</summary>
     public static VehiclePosition ToPosition(EnrichedPoint point, DateTimeOffset processed)
     {
         var m = point.Message;
@@ -88,19 +97,20 @@ internal sealed class KafkaPositionPublisher(IProducer<string, byte[]> producer,
     }
 
     // Without a listener no span is started: pass the incoming context on unchanged so the trace still joins up.
-    private static Headers CopyTrace(Headers? incoming)
+    // Null (no headers to marshal) when there is none: the common case without tracing, once per message.
+    private static Headers? CopyTrace(Headers? incoming)
     {
-        var headers = new Headers();
-        if (incoming is null)
+        if (incoming is null || incoming.Count == 0)
         {
-            return headers;
+            return null;
         }
 
-        foreach (var name in (string[])[KafkaTracing.TraceParentHeader, KafkaTracing.TraceStateHeader])
+        Headers? headers = null;
+        foreach (var name in TraceHeaders)
         {
             if (incoming.TryGetLastBytes(name, out var bytes))
             {
-                headers.Add(name, bytes);
+                (headers ??= []).Add(name, bytes);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Confluent.Kafka;
 using Fleet.Contracts.Telemetry;
@@ -49,21 +50,51 @@ internal sealed class TelemetryBatchHandler(ReferenceResolver resolver, IHistory
 
         timings.Add("decode", started);
         var enrichStarted = Stopwatch.GetTimestamp();
-        var contexts = await resolver.ResolveAsync(decoded.Select(d => d.Message.DeviceId).Distinct(StringComparer.Ordinal).ToList());
-        // An exact repeat (same device, same device time) inside the batch is handled once.
-        var points = decoded
-            .DistinctBy(d => (d.Message.DeviceId, d.Message.DeviceTimeMs))
-            .Select(d => new EnrichedPoint(d.Message, contexts.GetValueOrDefault(d.Message.DeviceId), d.Headers))
-            .ToList();
-        var bound = points.Where(p => p.Context is not null).ToList();
-        var latestPerVehicle = bound.GroupBy(p => p.Context!.Vehicle.Id, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(p => p.Message.DeviceTimeMs)!)
-            .ToList();
-        var toPublish = bound.Where(p => !_published.Contains(p.Message.DeviceId, p.Message.DeviceTimeMs)).ToList();
+        var deviceIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (message, _) in decoded)
+        {
+            deviceIds.Add(message.DeviceId);
+        }
 
+        var contexts = await resolver.ResolveAsync(deviceIds);
+        // An exact repeat (same device, same device time) inside the batch is handled once. Plain loops and dictionaries:
+        // this runs for every point, and LINQ's grouping allocates per group and per point.
+        var seen = new HashSet<(string, long)>(decoded.Count);
+        var points = new List<EnrichedPoint>(decoded.Count);
+        var latestByVehicle = new Dictionary<string, EnrichedPoint>(deviceIds.Count, StringComparer.Ordinal);
+        var toPublish = new List<EnrichedPoint>(decoded.Count);
+        var unbound = 0;
+        foreach (var (message, headers) in decoded)
+        {
+            if (!seen.Add((message.DeviceId, message.DeviceTimeMs)))
+            {
+                continue;
+            }
+
+            var point = new EnrichedPoint(message, contexts.GetValueOrDefault(message.DeviceId), headers);
+            points.Add(point);
+            if (point.Context is null)
+            {
+                unbound++;
+                continue;
+            }
+
+            ref var latest = ref CollectionsMarshal.GetValueRefOrAddDefault(latestByVehicle, point.Context.Vehicle.Id, out _);
+            if (latest is null || point.Message.DeviceTimeMs > latest.Message.DeviceTimeMs)
+            {
+                latest = point;
+            }
+
+            if (!_published.Contains(message.DeviceId, message.DeviceTimeMs))
+            {
+                toPublish.Add(point);
+            }
+        }
+
+        var latestPerVehicle = latestByVehicle.Values.ToList();
         timings.Add("enrich", enrichStarted);
 
-        return WriteAllAsync(points, points.Count - bound.Count, latestPerVehicle, toPublish, poison, started, cancellationToken);
+        return WriteAllAsync(points, unbound, latestPerVehicle, toPublish, poison, started, cancellationToken);
     }
 
     private async Task WriteAllAsync(List<EnrichedPoint> points, int unbound, List<EnrichedPoint> latestPerVehicle, List<EnrichedPoint> toPublish,

@@ -4,6 +4,7 @@ using Fleet.Contracts.Events;
 using Fleet.Contracts.Telemetry;
 using Fleet.Processing.Enrichment;
 using Fleet.Processing.Options;
+using Fleet.Processing.ReadModel;
 using Fleet.Processing.Sinks;
 using Fleet.Tests.Infrastructure;
 using StackExchange.Redis;
@@ -83,6 +84,75 @@ public sealed class CurrentStateStoreTests(RedisFixture redis) : IClassFixture<R
         await AssertGeoAsync(keys, vehicle, "c-1", 37.1, 55.1);
     }
 
+    [Fact]
+    public async Task Upsert_NameWithQuotesPositionTextAndNonAscii_StoresTheSerializerJsonAndGeoFollows()
+    {
+        var (store, keys) = Store();
+        const string vehicle = "v-4";
+        // A name that spells the position text of the next point: the unmoved check must not be fooled by it.
+        const string name = "Ёлка \"lat\":55.2,\"lon\":37.2, <&>";
+        await store.UpsertAsync([Point(vehicle, "c-1", seconds: 1, lon: 37.1, lat: 55.1, name)]);
+
+        await store.UpsertAsync([Point(vehicle, "c-1", seconds: 2, lon: 37.2, lat: 55.2, name)]);
+
+        var stored = (string)(await redis.Connection.GetDatabase().HashGetAsync(keys.State, vehicle))!;
+        var expected = JsonSerializer.Serialize(new VehicleStateItem
+        {
+            VehicleId = vehicle, DeviceId = "dev-" + vehicle, CompanyId = "c-1", Plate = "P-1", Name = name, Lat = 55.2, Lon = 37.2,
+            Speed = 10, DeviceTime = Time(2), Status = PointStatus.Moving, ServerTime = Time(2),
+        }, ProcessingJsonContext.Default.VehicleStateItem);
+        Assert.Equal(expected, stored);
+        await AssertGeoAsync(keys, vehicle, "c-1", 37.2, 55.2);
+    }
+
+    [Fact]
+    public async Task Upsert_SameVehicleTwiceInOneCallAcrossCompanies_LastNewerWinsAndOnlyItsCompanyHoldsIt()
+    {
+        var (store, keys) = Store();
+        const string vehicle = "v-5";
+        await store.UpsertAsync([Point(vehicle, "c-1", seconds: 1, lon: 30, lat: 50)]);
+
+        // One call: newer in c-2, newer again in c-3, then an older point that must change nothing.
+        await store.UpsertAsync([Point(vehicle, "c-2", seconds: 2, lon: 31, lat: 51), Point(vehicle, "c-3", seconds: 3, lon: 32, lat: 52),
+            Point(vehicle, "c-1", seconds: 2, lon: 10, lat: 10)]);
+
+        var state = await StateAsync(keys, vehicle);
+        Assert.Equal((Time(3), "c-3"), (state.GetProperty("deviceTime").GetString(), state.GetProperty("companyId").GetString()));
+        var db = redis.Connection.GetDatabase();
+        Assert.Null(await db.GeoPositionAsync(keys.CompanyGeo("c-1"), vehicle));
+        Assert.Null(await db.GeoPositionAsync(keys.CompanyGeo("c-2"), vehicle));
+        await AssertGeoAsync(keys, vehicle, "c-3", 32, 52);
+    }
+
+    [Fact]
+    public async Task Upsert_OlderPointForAnOfflineVehicle_LiftsOnlyTheStatus()
+    {
+        var (store, keys) = Store();
+        const string vehicle = "v-6";
+        await store.UpsertAsync([Point(vehicle, "c-1", seconds: 5, lon: 30, lat: 50)]);
+        var db = redis.Connection.GetDatabase();
+        var offline = ((string)(await db.HashGetAsync(keys.State, vehicle))!).Replace("\"status\":\"moving\"", "\"status\":\"offline\"", StringComparison.Ordinal);
+        await db.HashSetAsync(keys.State, vehicle, offline);
+
+        await store.UpsertAsync([Point(vehicle, "c-1", seconds: 1, lon: 10, lat: 10)]);
+
+        var state = await StateAsync(keys, vehicle);
+        Assert.Equal((Time(5), "moving", 50.0), (state.GetProperty("deviceTime").GetString(), state.GetProperty("status").GetString(),
+            state.GetProperty("lat").GetDouble()));
+        await AssertGeoAsync(keys, vehicle, "c-1", 30, 50);
+    }
+
+    [Fact]
+    public void UtcTimeTextFormat_RandomAndEdgeTimes_EqualsTheCustomDateFormat()
+    {
+        var random = new Random(7);
+        var times = new List<long> { 0, 1, 999, 951_782_400_000 /* 2000-02-29 */, 253_402_300_799_999 /* 9999-12-31 */, -1 };
+        times.AddRange(Enumerable.Range(0, 5000).Select(_ => random.NextInt64(0, 4_102_444_800_000)));
+
+        Assert.Equal(times.Select(t => DateTime.UnixEpoch.AddMilliseconds(t).ToString(VehicleStateItem.TimeFormat, CultureInfo.InvariantCulture)),
+            times.Select(UtcTimeText.Format));
+    }
+
     private (RedisCurrentStateStore Store, RedisKeys Keys) Store()
     {
         var options = MsOptions.Create(new ProcessingOptions { KeyPrefix = redis.KeyPrefix + Guid.NewGuid().ToString("N")[..6] + ":" });
@@ -107,7 +177,7 @@ public sealed class CurrentStateStoreTests(RedisFixture redis) : IClassFixture<R
     private static string Time(int seconds) =>
         Start.AddSeconds(seconds).UtcDateTime.ToString(VehicleStateItem.TimeFormat, CultureInfo.InvariantCulture);
 
-    private static EnrichedPoint Point(string vehicle, string company, int seconds, double lon, double lat) => new(
+    private static EnrichedPoint Point(string vehicle, string company, int seconds, double lon, double lat, string name = "Truck") => new(
         new TelemetryMessage
         {
             DeviceId = "dev-" + vehicle,
@@ -117,6 +187,6 @@ public sealed class CurrentStateStoreTests(RedisFixture redis) : IClassFixture<R
             Lon = lon,
             SpeedKmh = 10,
         },
-        new VehicleContext(new VehicleUpdated(vehicle, 1, company, "dev-" + vehicle, "P-1", "Truck", [], null), null, null),
+        new VehicleContext(new VehicleUpdated(vehicle, 1, company, "dev-" + vehicle, "P-1", name, [], null), null, null),
         null);
 }
