@@ -10,12 +10,7 @@ public sealed partial class PostgresHistoryStore
         string vehicleId, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vehicleId);
-        await using var command = _dataSource.CreateCommand(
-            "SELECT device_time, lat, lon, valid, speed, heading, altitude, satellites, ignition, fuel, odometer, alarm " +
-            $"FROM {_schema.Table} WHERE vehicle_id = $1 AND device_time >= $2 AND device_time < $3 ORDER BY device_time, device_id");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = vehicleId, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = fromTime.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = toTime.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        await using var command = TrackCommand(vehicleId, fromTime, toTime, "device_time, device_id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var records = new List<HistoryRecord>();
         while (await reader.ReadAsync(cancellationToken))
@@ -89,4 +84,16 @@ public sealed partial class PostgresHistoryStore
 
     private static T? Nullable<T>(NpgsqlDataReader reader, int ordinal) where T : struct =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
+
+    /// <summary>The track columns of one vehicle and period (both analysis reads), in the given order.</summary>
+    private NpgsqlCommand TrackCommand(string vehicleId, DateTimeOffset fromTime, DateTimeOffset toTime, string orderBy)
+    {
+        var command = _dataSource.CreateCommand(
+            "SELECT device_time, lat, lon, valid, speed, heading, altitude, satellites, ignition, fuel, odometer, alarm " +
+            $"FROM {_schema.Table} WHERE vehicle_id = $1 AND device_time >= $2 AND device_time < $3 ORDER BY {orderBy}");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = vehicleId, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = fromTime.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = toTime.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        return command;
+    }
 }

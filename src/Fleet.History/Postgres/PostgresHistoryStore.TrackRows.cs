@@ -1,6 +1,3 @@
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Fleet.History.Postgres;
 
 /// <summary>The analysis read as value types (the covering route index answers it in time order).</summary>
@@ -10,12 +7,7 @@ public sealed partial class PostgresHistoryStore
         string vehicleId, DateTimeOffset fromTime, DateTimeOffset toTime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vehicleId);
-        await using var command = _dataSource.CreateCommand(
-            "SELECT device_time, lat, lon, valid, speed, heading, altitude, satellites, ignition, fuel, odometer, alarm " +
-            $"FROM {_schema.Table} WHERE vehicle_id = $1 AND device_time >= $2 AND device_time < $3 ORDER BY device_time");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = vehicleId, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = fromTime.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = toTime.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        await using var command = TrackCommand(vehicleId, fromTime, toTime, "device_time");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<History.TrackRow>();
         while (await reader.ReadAsync(cancellationToken))
