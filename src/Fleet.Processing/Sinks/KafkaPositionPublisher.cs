@@ -65,37 +65,6 @@ internal sealed class KafkaPositionPublisher(IProducer<string, byte[]> producer,
         }
     }
 
-    /// <summary>The record the published JSON stands for (what <see cref="VehiclePositionJson"/> writes as bytes).</summary>
-    public static VehiclePosition ToPosition(EnrichedPoint point, DateTimeOffset processed)
-    {
-        var m = point.Message;
-        var context = point.Context!;
-        return new VehiclePosition
-        {
-            VehicleId = context.Vehicle.Id,
-            DeviceId = m.DeviceId,
-            CompanyId = context.Vehicle.CompanyId,
-            DriverId = context.Vehicle.DriverId,
-            GroupIds = context.Vehicle.GroupIds ?? [],
-            Plate = context.Vehicle.Plate,
-            Name = context.Vehicle.Name,
-            Tariff = context.Company?.Tariff,
-            Lat = m.Lat,
-            Lon = m.Lon,
-            Speed = m.HasSpeedKmh ? m.SpeedKmh : null,
-            Heading = m.HasHeading ? m.Heading : null,
-            Altitude = m.HasAltitudeM ? m.AltitudeM : null,
-            Ignition = m.HasIgnition ? m.Ignition : null,
-            Fuel = m.HasFuelL ? m.FuelL : null,
-            Odometer = m.HasOdometerKm ? m.OdometerKm : null,
-            Satellites = m.HasSatellites ? m.Satellites : null,
-            Alarm = string.IsNullOrEmpty(m.Alarm) ? null : m.Alarm,
-            DeviceTime = point.DeviceTime,
-            ServerTime = point.ServerTime,
-            ProcessedTime = processed,
-        };
-    }
-
     // Without a listener no span is started: pass the incoming context on unchanged so the trace still joins up.
     // Null (no headers to marshal) when there is none: the common case without tracing, once per message.
     private static Headers? CopyTrace(Headers? incoming)

@@ -22,11 +22,11 @@ public sealed class VehiclePositionJsonTests
 
         var written = Write(point);
         var expected = JsonSerializer.SerializeToUtf8Bytes(
-            KafkaPositionPublisher.ToPosition(point, Processed), FleetJsonContext.Default.VehiclePosition);
+            ToPosition(point, Processed), FleetJsonContext.Default.VehiclePosition);
 
         Assert.Equal(System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(written));
         var parsed = JsonSerializer.Deserialize(written, FleetJsonContext.Default.VehiclePosition)!;
-        var before = KafkaPositionPublisher.ToPosition(point, Processed);
+        var before = ToPosition(point, Processed);
         Assert.Equal(before.GroupIds, parsed.GroupIds);
         Assert.Equal(before with { GroupIds = parsed.GroupIds }, parsed);
     }
@@ -39,7 +39,7 @@ public sealed class VehiclePositionJsonTests
         {
             var point = RandomPoint(random);
             var expected = JsonSerializer.SerializeToUtf8Bytes(
-                KafkaPositionPublisher.ToPosition(point, Processed), FleetJsonContext.Default.VehiclePosition);
+                ToPosition(point, Processed), FleetJsonContext.Default.VehiclePosition);
             Assert.Equal(expected, Write(point));
         }
     }
@@ -117,5 +117,36 @@ public sealed class VehiclePositionJsonTests
         var vehicle = new VehicleUpdated("v-" + random.Next(100), 1, "c-1", null, random.Next(2) == 0 ? null : "P-1", "Truck", groups, null);
         var company = random.Next(2) == 0 ? null : new CompanyUpdated("c-1", 1, "Acme", random.Next(2) == 0 ? null : "basic", null);
         return new(message, new VehicleContext(vehicle, null, company), null);
+    }
+
+    /// <summary>The record the published JSON stands for: what the serializer wrote before <see cref="VehiclePositionJson"/>.</summary>
+    private static VehiclePosition ToPosition(EnrichedPoint point, DateTimeOffset processed)
+    {
+        var m = point.Message;
+        var context = point.Context!;
+        return new VehiclePosition
+        {
+            VehicleId = context.Vehicle.Id,
+            DeviceId = m.DeviceId,
+            CompanyId = context.Vehicle.CompanyId,
+            DriverId = context.Vehicle.DriverId,
+            GroupIds = context.Vehicle.GroupIds ?? [],
+            Plate = context.Vehicle.Plate,
+            Name = context.Vehicle.Name,
+            Tariff = context.Company?.Tariff,
+            Lat = m.Lat,
+            Lon = m.Lon,
+            Speed = m.HasSpeedKmh ? m.SpeedKmh : null,
+            Heading = m.HasHeading ? m.Heading : null,
+            Altitude = m.HasAltitudeM ? m.AltitudeM : null,
+            Ignition = m.HasIgnition ? m.Ignition : null,
+            Fuel = m.HasFuelL ? m.FuelL : null,
+            Odometer = m.HasOdometerKm ? m.OdometerKm : null,
+            Satellites = m.HasSatellites ? m.Satellites : null,
+            Alarm = string.IsNullOrEmpty(m.Alarm) ? null : m.Alarm,
+            DeviceTime = point.DeviceTime,
+            ServerTime = point.ServerTime,
+            ProcessedTime = processed,
+        };
     }
 }
