@@ -8,4 +8,7 @@ namespace Fleet.Trajectory.Analysis;
 public sealed record CleanedTrack(IReadOnlyList<HistoryPoint> Records, IReadOnlyList<CleanPoint> Points, CleaningReport Report)
 {
     public double DistanceMetres => Points.Count == 0 ? 0 : Points[^1].CumulativeMetres;
+
+    /// <summary>The last position distance was counted from: a following day's first leg is measured from it.</summary>
+    internal HistoryPoint? DriftAnchor { get; init; }
 }

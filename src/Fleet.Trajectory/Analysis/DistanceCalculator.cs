@@ -11,9 +11,12 @@ public static class DistanceCalculator
     {
         ArgumentNullException.ThrowIfNull(track);
         options ??= OdometerOptions.Default;
-        var points = track.Points;
-        var gpsKm = track.DistanceMetres / 1000.0;
+        return Decide(Span(track.Points, options), track.DistanceMetres, options);
+    }
 
+    /// <summary>The odometer readings of cleaned points, summed up for <see cref="Decide"/>.</summary>
+    internal static OdometerSpan Span(IReadOnlyList<CleanPoint> points, OdometerOptions options)
+    {
         var readings = new List<int>();
         for (var i = 0; i < points.Count; i++)
         {
@@ -23,19 +26,35 @@ public static class DistanceCalculator
             }
         }
 
-        if (readings.Count < 2)
+        if (readings.Count == 0)
         {
-            return Gps(gpsKm, null, readings.Count == 0 ? null : "fewer than two odometer readings");
+            return new OdometerSpan(0, 0, 0, 0, 0, null);
         }
 
-        var first = readings[0];
-        var last = readings[^1];
-        var odometerKm = Odometer(points[last]) - Odometer(points[first]);
-        var reason = FindInconsistency(points, readings, options);
+        var first = points[readings[0]];
+        var last = points[readings[^1]];
+        return new OdometerSpan(
+            readings.Count, Odometer(first), first.CumulativeMetres, Odometer(last), last.CumulativeMetres, FindInconsistency(points, readings, options));
+    }
+
+    /// <summary>
+    /// The choice from what a track's odometer readings add up to (<paramref name="span"/>, cumulative GPS metres of the whole
+    /// track): shared by a whole track and by day pieces joined into one (<see cref="Pieces.DayPieceStitcher"/>).
+    /// </summary>
+    internal static DistanceResult Decide(OdometerSpan span, double totalMetres, OdometerOptions options)
+    {
+        var gpsKm = totalMetres / 1000.0;
+        if (span.ReadingCount < 2)
+        {
+            return Gps(gpsKm, null, span.ReadingCount == 0 ? null : "fewer than two odometer readings");
+        }
+
+        var odometerKm = span.LastKm - span.FirstKm;
+        var reason = span.Inconsistency;
         if (reason is null)
         {
-            var uncoveredKm = (points[first].CumulativeMetres + (points[^1].CumulativeMetres - points[last].CumulativeMetres)) / 1000.0;
-            var coveredGpsKm = (points[last].CumulativeMetres - points[first].CumulativeMetres) / 1000.0;
+            var uncoveredKm = (span.FirstCumulativeMetres + (totalMetres - span.LastCumulativeMetres)) / 1000.0;
+            var coveredGpsKm = (span.LastCumulativeMetres - span.FirstCumulativeMetres) / 1000.0;
             if (uncoveredKm > options.AbsoluteToleranceKm)
             {
                 reason = "odometer readings do not cover the whole period";
@@ -51,23 +70,31 @@ public static class DistanceCalculator
             : Gps(gpsKm, odometerKm, reason);
     }
 
+    /// <summary>Why the step from one odometer reading to the next cannot be trusted, or null.</summary>
+    internal static string? Increment(double previousKm, double previousMetres, double currentKm, double currentMetres, OdometerOptions options)
+    {
+        var increment = currentKm - previousKm;
+        if (increment < -options.DecreaseToleranceKm)
+        {
+            return "odometer decreased (reset or rollback)";
+        }
+
+        // Only an excess is checked per increment: coarse odometers lag behind GPS between ticks.
+        var gpsKm = (currentMetres - previousMetres) / 1000.0;
+        return increment > (gpsKm * (1 + options.RelativeTolerance)) + options.AbsoluteToleranceKm
+            ? "odometer increment inconsistent with GPS distance"
+            : null;
+    }
+
     private static string? FindInconsistency(IReadOnlyList<CleanPoint> points, List<int> readings, OdometerOptions options)
     {
         for (var k = 1; k < readings.Count; k++)
         {
             var previous = points[readings[k - 1]];
             var current = points[readings[k]];
-            var increment = Odometer(current) - Odometer(previous);
-            if (increment < -options.DecreaseToleranceKm)
+            if (Increment(Odometer(previous), previous.CumulativeMetres, Odometer(current), current.CumulativeMetres, options) is { } reason)
             {
-                return "odometer decreased (reset or rollback)";
-            }
-
-            // Only an excess is checked per increment: coarse odometers lag behind GPS between ticks.
-            var gpsKm = (current.CumulativeMetres - previous.CumulativeMetres) / 1000.0;
-            if (increment > (gpsKm * (1 + options.RelativeTolerance)) + options.AbsoluteToleranceKm)
-            {
-                return "odometer increment inconsistent with GPS distance";
+                return reason;
             }
         }
 

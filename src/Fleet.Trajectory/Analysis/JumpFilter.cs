@@ -70,7 +70,7 @@ internal static class JumpFilter
         return new Result(accepted, relocations, jumps);
     }
 
-    private static bool IsPlausible(HistoryPoint from, HistoryPoint to, CleaningOptions options)
+    internal static bool IsPlausible(HistoryPoint from, HistoryPoint to, CleaningOptions options)
     {
         var metres = GeoMath.HaversineMetres(from, to);
         if (metres <= options.JumpMinDistanceMetres)

@@ -61,14 +61,14 @@ internal sealed class MotionProfile
         return profile;
     }
 
-    private static (double Moving, DateTimeOffset At) Departure(HistoryPoint still, HistoryPoint moving, double legMetres)
+    internal static (double Moving, DateTimeOffset At) Departure(HistoryPoint still, HistoryPoint moving, double legMetres)
     {
         var total = (moving.Time - still.Time).TotalSeconds;
         var travel = Math.Clamp(legMetres / Math.Max(moving.Speed / 3.6, 0.1), 0, total);
         return (travel, moving.Time.AddSeconds(-travel));
     }
 
-    private static (double Moving, DateTimeOffset At) Arrival(HistoryPoint moving, HistoryPoint still, double legMetres)
+    internal static (double Moving, DateTimeOffset At) Arrival(HistoryPoint moving, HistoryPoint still, double legMetres)
     {
         var total = (still.Time - moving.Time).TotalSeconds;
         var travel = Math.Clamp(legMetres / Math.Max(moving.Speed / 3.6, 0.1), 0, total);

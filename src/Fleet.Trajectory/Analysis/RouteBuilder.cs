@@ -34,11 +34,11 @@ public static class RouteBuilder
             vertices.Count,
             points.Count,
             analysis.Stops,
-            analysis.Events);
+            analysis.Events) { GpsKm = analysis.Distance.GpsKm };
     }
 
     /// <summary>Flags of the kept points (a flag array, not a set: a month keeps up to hundreds of thousands).</summary>
-    private static bool[] SimplifiedIndices(IReadOnlyList<CleanPoint> points, IReadOnlyList<StopItem> stops, double toleranceMetres)
+    internal static bool[] SimplifiedIndices(IReadOnlyList<CleanPoint> points, IReadOnlyList<StopItem> stops, double toleranceMetres)
     {
         var kept = new bool[points.Count];
         if (points.Count == 0)

@@ -21,4 +21,8 @@ public sealed record RouteResult(
     int PointCount,
     int SourcePointCount,
     IReadOnlyList<StopItem> Stops,
-    IReadOnlyList<TrackEvent> Events);
+    IReadOnlyList<TrackEvent> Events)
+{
+    /// <summary>GPS distance of the period, km, whichever source <see cref="DistanceKm"/> came from.</summary>
+    public double GpsKm { get; init; }
+}

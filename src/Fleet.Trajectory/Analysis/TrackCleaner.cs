@@ -51,7 +51,7 @@ public static class TrackCleaner
         }
 
         var jumpResult = JumpFilter.Apply(usable, options);
-        var (points, drift) = MeasureLegs(jumpResult.Accepted, jumpResult.RelocationStarts, options);
+        var (points, drift, anchor) = MeasureLegs(jumpResult.Accepted, jumpResult.RelocationStarts, options);
         var report = new CleaningReport(
             all.Count,
             all.Count - records.Count,
@@ -62,7 +62,7 @@ public static class TrackCleaner
             jumpResult.RelocationStarts.Count,
             drift,
             points.Count);
-        return new CleanedTrack(records, points, report);
+        return new CleanedTrack(records, points, report) { DriftAnchor = anchor };
     }
 
     /// <summary>True for a record whose position can be used at all (before jump filtering).</summary>
@@ -139,13 +139,13 @@ public static class TrackCleaner
     /// and within the drift radius, nothing is counted; the first stationary point after motion always counts so arriving
     /// at a stop loses no distance.
     /// </summary>
-    private static (List<CleanPoint> Points, int Drift) MeasureLegs(
+    private static (List<CleanPoint> Points, int Drift, HistoryPoint? Anchor) MeasureLegs(
         IReadOnlyList<HistoryPoint> accepted, IReadOnlySet<int> relocationStarts, CleaningOptions options)
     {
         var result = new List<CleanPoint>(accepted.Count);
         if (accepted.Count == 0)
         {
-            return (result, 0);
+            return (result, 0, null);
         }
 
         var anchor = accepted[0];
@@ -182,6 +182,6 @@ public static class TrackCleaner
             result.Add(new CleanPoint(point, leg, cumulative));
         }
 
-        return (result, drift);
+        return (result, drift, anchor);
     }
 }

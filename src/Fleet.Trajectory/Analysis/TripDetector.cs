@@ -17,8 +17,16 @@ public static class TripDetector
     {
         ArgumentNullException.ThrowIfNull(track);
         options ??= TripOptions.Default;
-        var segments = BuildSegments(track.Points, MotionProfile.Build(track.Points, options));
-        segments = AbsorbShortStops(segments, options);
+        return Resolve(BuildSegments(track.Points, MotionProfile.Build(track.Points, options)), options);
+    }
+
+    /// <summary>
+    /// Trips and stops from raw segments (<see cref="BuildSegments"/>, or several days' raw segments joined in order):
+    /// short standstills are absorbed and short motions demoted over the whole list, so the answer is the same as one pass.
+    /// </summary>
+    internal static TripsAndStops Resolve(List<MotionSegment> rawSegments, TripOptions options)
+    {
+        var segments = AbsorbShortStops(MergeNeighbours(rawSegments), options);
         segments = DemoteShortTrips(segments, options);
 
         var trips = segments.Where(s => s.IsMotion).Select(ToTrip).ToList();
@@ -41,7 +49,8 @@ public static class TripDetector
         s.MaxSpeed,
         GeoMath.KmhFrom(s.DistanceMetres, s.MovingSeconds));
 
-    private static List<MotionSegment> BuildSegments(IReadOnlyList<CleanPoint> points, MotionProfile profile)
+    /// <summary>Motion/standstill runs and data gaps of a cleaned track, neighbours of the same kind merged.</summary>
+    internal static List<MotionSegment> BuildSegments(IReadOnlyList<CleanPoint> points, MotionProfile profile)
     {
         var segments = new List<MotionSegment>();
         if (points.Count == 0)
@@ -90,10 +99,10 @@ public static class TripDetector
         return MergeNeighbours(segments);
     }
 
-    private static MotionSegment Open(bool isMotion, DateTimeOffset start, DateTimeOffset end, HistoryPoint point, double maxSpeed) =>
+    internal static MotionSegment Open(bool isMotion, DateTimeOffset start, DateTimeOffset end, HistoryPoint point, double maxSpeed) =>
         new(isMotion, start, end, point.Lat, point.Lon, point.Lat, point.Lon, 0, 0, maxSpeed, false);
 
-    private static MotionSegment Extend(
+    internal static MotionSegment Extend(
         MotionSegment segment, HistoryPoint point, DateTimeOffset end, double leg, double moving, double speed) =>
         segment with
         {
@@ -140,7 +149,7 @@ public static class TripDetector
     }
 
     /// <summary>Neighbouring segments of the same kind (a stop next to a gap, a demoted trip between stops) become one.</summary>
-    private static List<MotionSegment> MergeNeighbours(List<MotionSegment> segments)
+    internal static List<MotionSegment> MergeNeighbours(List<MotionSegment> segments)
     {
         var result = new List<MotionSegment>(segments.Count);
         foreach (var segment in segments)
