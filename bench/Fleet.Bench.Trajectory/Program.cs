@@ -17,6 +17,7 @@ if (vehicles > 0)
 {
     using var target = await BenchTarget.ClickHouseAsync(clickhouse, database, keep);
     await new BenchRunner(target, vehicles, days, runs).RunAsync(Console.Out);
+    await new DayRouteBench(target.Store, postgres, vehicles, runs).RunAsync(target.Name, BenchRunner.FirstDay, Console.Out);
     if (BenchRunner.FleetSections)
     {
         await new MaterializedSummaryBench(target.Store, postgres, vehicles, runs).RunAsync(target.Name, BenchRunner.FirstDay, Console.Out);

@@ -52,7 +52,7 @@ internal static class StageProfile
             watch.Restart();
             var route = RouteBuilder.Build(analysis, 5);
             Add("route build", watch);
-            _ = JsonSerializer.SerializeToUtf8Bytes(ResponseMapper.Route(vehicleId, period, analysis, route, 5), Web);
+            _ = JsonSerializer.SerializeToUtf8Bytes(ResponseMapper.Route(vehicleId, period, route, 5), Web);
             Add("GeoJSON body", watch);
             _ = DailySummaryCalculator.Compute(track, TimeZoneInfo.Utc);
             Add("daily summary", watch);

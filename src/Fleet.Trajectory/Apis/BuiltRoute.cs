@@ -6,4 +6,4 @@ namespace Fleet.Trajectory.Apis;
 
 /// <summary>Outcome of building a route: a problem, not found (no route), or the route with what it was built from.</summary>
 internal sealed record BuiltRoute(
-    ProblemHttpResult? Problem, Period? Period = null, TrackAnalysis? Analysis = null, RouteResult? Route = null, double Tolerance = 0);
+    ProblemHttpResult? Problem, Period? Period = null, RouteResult? Route = null, double Tolerance = 0);

@@ -11,7 +11,7 @@ internal static class ResponseMapper
     public static PositionItem Position(HistoryRecord r) =>
         new(r.DeviceTime.UtcDateTime, r.Lat, r.Lon, r.Speed, r.Heading, r.Altitude, r.Ignition, r.Fuel, r.Satellites);
 
-    public static RouteFeature Route(string vehicleId, Period period, TrackAnalysis analysis, RouteResult route, double tolerance) => new(
+    public static RouteFeature Route(string vehicleId, Period period, RouteResult route, double tolerance) => new(
         new RouteGeometry(route.Points.Select(p => new[] { p.Lon, p.Lat }).ToList()),
         new RouteProperties(
             vehicleId,
@@ -19,7 +19,7 @@ internal static class ResponseMapper
             period.To.UtcDateTime,
             route.DistanceKm,
             route.DistanceSource,
-            analysis.Distance.GpsKm,
+            route.GpsKm,
             route.DurationS,
             route.MaxSpeed,
             route.AvgSpeed,

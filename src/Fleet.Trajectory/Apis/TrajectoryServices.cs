@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Fleet.Trajectory.Routes;
 using Fleet.Trajectory.Services;
 using Fleet.Trajectory.Summaries;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ namespace Fleet.Trajectory.Apis;
 
 /// <summary>What every Trajectory handler needs, bundled for <c>[AsParameters]</c>.</summary>
 internal sealed record TrajectoryServices(
-    HttpContext Context, VehicleDirectory Vehicles, VehicleTracks Tracks, DaySummaryMaterializer Summaries, IOptions<TrajectoryOptions> Settings)
+    HttpContext Context, VehicleDirectory Vehicles, VehicleTracks Tracks, DayRoutes Routes, DaySummaryMaterializer Summaries, IOptions<TrajectoryOptions> Settings)
 {
     public TrajectoryOptions Options => Settings.Value;
 

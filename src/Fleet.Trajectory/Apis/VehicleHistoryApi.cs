@@ -44,7 +44,7 @@ internal static class VehicleHistoryApi
         {
             { Problem: { } problem } => problem,
             { Route: null } => TypedResults.NotFound(),
-            _ => TypedResults.Ok(ResponseMapper.Route(vehicleId, built.Period!, built.Analysis!, built.Route, built.Tolerance)),
+            _ => TypedResults.Ok(ResponseMapper.Route(vehicleId, built.Period!, built.Route, built.Tolerance)),
         };
     }
 
@@ -76,12 +76,15 @@ internal static class VehicleHistoryApi
             return new BuiltRoute(PeriodQuery.Invalid("tolerance", "'tolerance' must be a number of metres from 0 to 10000."));
         }
 
-        if (await services.VisibleVehicleAsync(vehicleId) is null)
+        if (await services.VisibleVehicleAsync(vehicleId) is not { } vehicle)
         {
             return new BuiltRoute(null);
         }
 
-        var analysis = await services.Tracks.AnalyzeAsync(vehicleId, period, services.Aborted);
-        return new BuiltRoute(null, period, analysis, Analysis.RouteBuilder.Build(analysis, metres), metres);
+        // A simplified route is assembled from cached day pieces; every point (tolerance 0, the GPX default) is analysed afresh.
+        var route = metres > 0
+            ? await services.Routes.BuildAsync(vehicle, period, metres, services.Aborted)
+            : Analysis.RouteBuilder.Build(await services.Tracks.AnalyzeAsync(vehicleId, period, services.Aborted), 0);
+        return new BuiltRoute(null, period, route, metres);
     }
 }

@@ -1,5 +1,6 @@
 using Fleet.History;
 using Fleet.Trajectory.Services;
+using Fleet.Trajectory.Routes;
 using Fleet.Trajectory.Summaries;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,6 +27,8 @@ internal static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<VehicleDaySummaryTable>();
         builder.Services.AddSingleton<DaySummaryMaterializer>();
+        builder.Services.AddSingleton<VehicleDayRouteTable>();
+        builder.Services.AddSingleton<DayRoutes>();
         builder.Services.AddHostedService<SummaryTableMigration>();
         builder.Services.AddHostedService<DaySummaryPrecomputeWorker>();
     }

@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using System.Text;
+using Fleet.History;
+using Fleet.Trajectory.Analysis;
+using Fleet.Trajectory.Analysis.Pieces;
+using Fleet.Trajectory.Services;
+using Fleet.Trajectory.Summaries;
+
+namespace Fleet.Trajectory.Routes;
+
+/// <summary>
+/// Routes assembled from day pieces (<see cref="DayPiece"/>) in the vehicle's local days. Whole days come from
+/// <c>vehicle_day_route</c> when the stored day fingerprint still matches the history (one fingerprint query and one table
+/// read, side by side); other whole days and the partial days at the period's ends are read and analysed, and the whole
+/// days among them stored. Fingerprints are read before the points, so a point stored meanwhile leaves the new row stale.
+/// </summary>
+internal sealed class DayRoutes(IHistoryStore store, VehicleDayRouteTable table)
+{
+    private static readonly TrackAnalysisOptions Options = TrackAnalysisOptions.Default;
+
+    /// <summary>Bump when the analysis changes its answers: stored pieces of older code are then never read.</summary>
+    private const int AnalysisRevision = 1;
+
+    /// <summary>The piece layout and every analysis setting, hashed: pieces are only reused by the code and settings that made them.</summary>
+    public static string AnalysisKey { get; } = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
+        $"{AnalysisRevision}|{DayPieceCodec.Version}|{Options}")))[..16];
+
+    public async Task<RouteResult> BuildAsync(VehicleInfo vehicle, Period period, double toleranceMetres, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vehicle);
+        ArgumentNullException.ThrowIfNull(period);
+        var (ianaId, zone) = SummaryTimeZones.Resolve(vehicle.TimeZone);
+        var key = new DayRouteKey(vehicle.Id, ianaId, (int)Math.Round(toleranceMetres * 1000), AnalysisKey);
+        var slices = Slices(new LocalCalendar(zone), period);
+        var whole = slices.Where(s => s.WholeDay is not null).ToList();
+        Dictionary<DateOnly, DayFingerprint> fingerprints = [];
+        Dictionary<DateOnly, StoredDayRoute> stored = [];
+        if (whole.Count > 0)
+        {
+            var fingerprintRead = store.ReadDayFingerprintsAsync([vehicle.Id], ianaId, whole[0].From, whole[^1].To, cancellationToken);
+            var storedRead = table.ReadAsync(key, whole[0].WholeDay!.Value, whole[^1].WholeDay!.Value.AddDays(1), cancellationToken);
+            await Task.WhenAll(fingerprintRead, storedRead);
+            fingerprints = (await fingerprintRead).ToDictionary(f => f.LocalDate);
+            stored = await storedRead;
+        }
+
+        var pieces = new DayPiece[slices.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < slices.Count; i++)
+        {
+            if (slices[i].WholeDay is not { } day)
+            {
+                missing.Add(i);
+            }
+            else if (!fingerprints.TryGetValue(day, out var fingerprint))
+            {
+                pieces[i] = DayPiece.Empty;
+            }
+            else if (stored.TryGetValue(day, out var row) && row.FingerprintCount == fingerprint.PointCount
+                && row.FingerprintMaxServerTimeMs == fingerprint.MaxServerTimeMs)
+            {
+                pieces[i] = DayPieceCodec.Decode(row.Piece);
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        var fresh = await ComputeAsync(vehicle.Id, slices, missing, pieces, toleranceMetres, cancellationToken);
+        await table.UpsertAsync(key, [.. fresh.Select(i => Stored(slices[i].WholeDay!.Value, fingerprints, pieces[i]))], cancellationToken);
+        return DayPieceStitcher.Stitch(pieces, Options);
+    }
+
+    /// <summary>The period cut at the zone's local midnights.</summary>
+    public static List<DaySlice> Slices(LocalCalendar calendar, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(period);
+        var slices = new List<DaySlice>();
+        for (var from = period.From; from < period.To;)
+        {
+            var day = calendar.DayOf(from);
+            var (start, end) = (calendar.StartOf(day), calendar.StartOf(day.AddDays(1)));
+            var to = end < period.To ? end : period.To;
+            slices.Add(new DaySlice(from, to, from == start && to == end ? day : null));
+            from = to;
+        }
+
+        return slices;
+    }
+
+    /// <summary>
+    /// Analyses the <paramref name="missing"/> slices into <paramref name="pieces"/>: one store read per run of neighbouring
+    /// slices, runs side by side. Returns the whole days among them, which are worth storing.
+    /// </summary>
+    private async Task<List<int>> ComputeAsync(
+        string vehicleId, List<DaySlice> slices, List<int> missing, DayPiece[] pieces, double toleranceMetres, CancellationToken cancellationToken)
+    {
+        var runs = new List<List<int>>();
+        foreach (var i in missing)
+        {
+            if (runs.Count > 0 && runs[^1][^1] == i - 1)
+            {
+                runs[^1].Add(i);
+            }
+            else
+            {
+                runs.Add([i]);
+            }
+        }
+
+        await Parallel.ForEachAsync(runs, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (run, token) =>
+        {
+            using var rows = await store.ReadTrackRowsAsync(vehicleId, slices[run[0]].From, slices[run[^1]].To, token);
+            var all = rows.Span;
+            var start = 0;
+            foreach (var i in run)
+            {
+                var end = start;
+                var to = slices[i].To.ToUnixTimeMilliseconds();
+                while (end < all.Length && all[end].TimeMs < to)
+                {
+                    end++;
+                }
+
+                pieces[i] = DayPieceBuilder.Build(VehicleTracks.ToPoints(all[start..end]), toleranceMetres, Options);
+                start = end;
+            }
+        });
+        return [.. missing.Where(i => slices[i].WholeDay is not null)];
+    }
+
+    private static StoredDayRoute Stored(DateOnly day, Dictionary<DateOnly, DayFingerprint> fingerprints, DayPiece piece)
+    {
+        var fingerprint = fingerprints[day];
+        return new StoredDayRoute(day, fingerprint.PointCount, fingerprint.MaxServerTimeMs, DayPieceCodec.Encode(piece));
+    }
+}
