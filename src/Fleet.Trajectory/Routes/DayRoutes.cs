@@ -30,7 +30,7 @@ internal sealed class DayRoutes(IHistoryStore store, VehicleDayRouteTable table)
         ArgumentNullException.ThrowIfNull(vehicle);
         ArgumentNullException.ThrowIfNull(period);
         var (ianaId, zone) = SummaryTimeZones.Resolve(vehicle.TimeZone);
-        var key = new DayRouteKey(vehicle.Id, ianaId, (int)Math.Round(toleranceMetres * 1000), AnalysisKey);
+        var key = Key(vehicle.Id, ianaId, toleranceMetres);
         var slices = Slices(new LocalCalendar(zone), period);
         var whole = slices.Where(s => s.WholeDay is not null).ToList();
         Dictionary<DateOnly, DayFingerprint> fingerprints = [];
@@ -72,6 +72,50 @@ internal sealed class DayRoutes(IHistoryStore store, VehicleDayRouteTable table)
         return DayPieceStitcher.Stitch(pieces, Options);
     }
 
+    /// <summary>
+    /// Stores the pieces of the whole local days [<paramref name="first"/>, <paramref name="end"/>) of vehicles sharing one zone
+    /// whose history changed since they were stored (or that were never stored): one fingerprint query and one table read for
+    /// all of them, then one read and analysis per vehicle with stale days. Returns how many vehicle-days were computed.
+    /// </summary>
+    public async Task<int> WarmAsync(
+        IReadOnlyList<VehicleInfo> vehicles, DateOnly first, DateOnly end, double toleranceMetres, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vehicles);
+        if (vehicles.Count == 0 || end <= first)
+        {
+            return 0;
+        }
+
+        var (ianaId, zone) = SummaryTimeZones.Resolve(vehicles[0].TimeZone);
+        var calendar = new LocalCalendar(zone);
+        var settings = Key("", ianaId, toleranceMetres);
+        var stale = new List<DayFingerprint>();
+        foreach (var chunk in vehicles.Select(v => v.Id).Chunk(WarmBatchSize))
+        {
+            var fingerprints = await store.ReadDayFingerprintsAsync(chunk, ianaId, calendar.StartOf(first), calendar.StartOf(end), cancellationToken);
+            var stored = await table.ReadFingerprintsAsync(chunk, settings, first, end, cancellationToken);
+            stale.AddRange(fingerprints.Where(f =>
+                !stored.TryGetValue((f.VehicleId, f.LocalDate), out var row) || row != (f.PointCount, f.MaxServerTimeMs)));
+        }
+
+        await Parallel.ForEachAsync(stale.GroupBy(f => f.VehicleId), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (days, token) =>
+        {
+            var byDay = days.ToDictionary(f => f.LocalDate);
+            var slices = days.OrderBy(f => f.LocalDate)
+                .Select(f => new DaySlice(calendar.StartOf(f.LocalDate), calendar.StartOf(f.LocalDate.AddDays(1)), f.LocalDate)).ToList();
+            var pieces = new DayPiece[slices.Count];
+            var fresh = await ComputeAsync(days.Key, slices, [.. Enumerable.Range(0, slices.Count)], pieces, toleranceMetres, token);
+            await table.UpsertAsync(settings with { VehicleId = days.Key }, [.. fresh.Select(i => Stored(slices[i].WholeDay!.Value, byDay, pieces[i]))], token);
+        });
+        return stale.Count;
+    }
+
+    /// <summary>Vehicles per fingerprint query: ClickHouse limits the query text (256 KiB by default).</summary>
+    private const int WarmBatchSize = 5000;
+
+    private static DayRouteKey Key(string vehicleId, string ianaId, double toleranceMetres) =>
+        new(vehicleId, ianaId, (int)Math.Round(toleranceMetres * 1000), AnalysisKey);
+
     /// <summary>The period cut at the zone's local midnights.</summary>
     public static List<DaySlice> Slices(LocalCalendar calendar, Period period)
     {
@@ -100,7 +144,7 @@ internal sealed class DayRoutes(IHistoryStore store, VehicleDayRouteTable table)
         var runs = new List<List<int>>();
         foreach (var i in missing)
         {
-            if (runs.Count > 0 && runs[^1][^1] == i - 1)
+            if (runs.Count > 0 && runs[^1][^1] == i - 1 && slices[i - 1].To == slices[i].From)
             {
                 runs[^1].Add(i);
             }
@@ -117,8 +161,13 @@ internal sealed class DayRoutes(IHistoryStore store, VehicleDayRouteTable table)
             var start = 0;
             foreach (var i in run)
             {
+                var (from, to) = (slices[i].From.ToUnixTimeMilliseconds(), slices[i].To.ToUnixTimeMilliseconds());
+                while (start < all.Length && all[start].TimeMs < from)
+                {
+                    start++;
+                }
+
                 var end = start;
-                var to = slices[i].To.ToUnixTimeMilliseconds();
                 while (end < all.Length && all[end].TimeMs < to)
                 {
                     end++;

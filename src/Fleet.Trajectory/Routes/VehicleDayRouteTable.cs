@@ -68,6 +68,32 @@ internal sealed class VehicleDayRouteTable(NpgsqlDataSource dataSource)
         return rows;
     }
 
+    /// <summary>The fingerprints pieces were stored with, for many vehicles (no piece bytes): what the pre-compute pass compares.</summary>
+    public async Task<Dictionary<(string VehicleId, DateOnly Day), (long Count, long MaxServerTimeMs)>> ReadFingerprintsAsync(
+        IReadOnlyCollection<string> vehicleIds, DayRouteKey zoneAndSettings, DateOnly first, DateOnly end, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vehicleIds);
+        ArgumentNullException.ThrowIfNull(zoneAndSettings);
+        await EnsureCreatedAsync(cancellationToken);
+        await using var command = dataSource.CreateCommand(
+            "SELECT vehicle_id, local_date, fingerprint_count, fingerprint_max_server_time FROM vehicle_day_route " +
+            "WHERE vehicle_id = ANY($1) AND time_zone = $2 AND tolerance_mm = $3 AND analysis = $4 AND local_date >= $5 AND local_date < $6");
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. vehicleIds], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = zoneAndSettings.TimeZone, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = zoneAndSettings.ToleranceMillimetres, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = zoneAndSettings.Analysis, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = first, NpgsqlDbType = NpgsqlDbType.Date });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = end, NpgsqlDbType = NpgsqlDbType.Date });
+        var rows = new Dictionary<(string, DateOnly), (long, long)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows[(reader.GetString(0), reader.GetFieldValue<DateOnly>(1))] = (reader.GetInt64(2), reader.GetInt64(3));
+        }
+
+        return rows;
+    }
+
     /// <summary>Inserts or replaces one vehicle's pieces (one statement, arrays unnested on the server).</summary>
     public async Task UpsertAsync(DayRouteKey key, IReadOnlyList<StoredDayRoute> rows, CancellationToken cancellationToken)
     {

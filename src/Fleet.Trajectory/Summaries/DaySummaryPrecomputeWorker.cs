@@ -1,17 +1,19 @@
 using Fleet.Trajectory.Analysis;
+using Fleet.Trajectory.Routes;
 using Fleet.Trajectory.Services;
 using Microsoft.Extensions.Options;
 
 namespace Fleet.Trajectory.Summaries;
 
 /// <summary>
-/// Keeps the closed local days of every vehicle warm in <c>vehicle_day_summary</c>, so users normally hit stored rows: every
+/// Keeps the closed local days of every vehicle warm in <c>vehicle_day_summary</c> and, at the default tolerance, in
+/// <c>vehicle_day_route</c>, so users normally hit stored rows: every
 /// <see cref="SummaryOptions.PrecomputeInterval"/> and shortly after each company's local midnight it asks the materializer
 /// for the last <see cref="SummaryOptions.PrecomputeDays"/> days — one fingerprint query per zone and nothing else when
 /// nothing changed; late points make exactly their vehicle-days recompute.
 /// </summary>
-public sealed partial class DaySummaryPrecomputeWorker(
-    VehicleDirectory directory, DaySummaryMaterializer materializer, IOptions<TrajectoryOptions> options, TimeProvider clock,
+internal sealed partial class DaySummaryPrecomputeWorker(
+    VehicleDirectory directory, DaySummaryMaterializer materializer, DayRoutes routes, IOptions<TrajectoryOptions> options, TimeProvider clock,
     ILogger<DaySummaryPrecomputeWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,6 +46,7 @@ public sealed partial class DaySummaryPrecomputeWorker(
         ArgumentNullException.ThrowIfNull(settings);
         var vehicles = await directory.ListAsync(null, [], cancellationToken);
         var zones = new List<TimeZoneInfo>();
+        var routeDays = 0;
         foreach (var group in vehicles.GroupBy(v => SummaryTimeZones.Resolve(v.TimeZone).Zone))
         {
             zones.Add(group.Key);
@@ -51,9 +54,10 @@ public sealed partial class DaySummaryPrecomputeWorker(
             var today = calendar.DayOf(clock.GetUtcNow());
             var period = new Period(calendar.StartOf(today.AddDays(-Math.Max(1, settings.PrecomputeDays))), calendar.StartOf(today));
             await materializer.SummarizeAsync([.. group], period, options.Value.SummaryParallelism, cancellationToken);
+            routeDays += await routes.WarmAsync([.. group], calendar.DayOf(period.From), today, options.Value.DefaultToleranceMetres, cancellationToken);
         }
 
-        LogPass(vehicles.Count, zones.Count);
+        LogPass(vehicles.Count, zones.Count, routeDays);
         return zones;
     }
 
@@ -71,8 +75,8 @@ public sealed partial class DaySummaryPrecomputeWorker(
         return next > now ? next - now : TimeSpan.FromSeconds(1);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Daily summaries of {Vehicles} vehicles in {Zones} time zone(s) checked and warmed")]
-    private partial void LogPass(int vehicles, int zones);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily summaries and day routes of {Vehicles} vehicles in {Zones} time zone(s) checked; {RouteDays} day route(s) computed")]
+    private partial void LogPass(int vehicles, int zones, int routeDays);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Daily summary pre-computation failed; retrying at the next interval")]
     private partial void LogFailed(Exception exception);

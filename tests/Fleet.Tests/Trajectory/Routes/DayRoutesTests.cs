@@ -116,6 +116,24 @@ public abstract class DayRoutesTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Warm_ComputesOnlyDaysWhoseHistoryChanged()
+    {
+        var track = EveningDrive();
+        await _store.WriteAsync(Records(track.Points), Ct);
+        var (may14, may16) = (May14, May14.AddDays(2));
+
+        Assert.Equal(2, await Routes().WarmAsync([Vehicle], may14, may16, 5, Ct));
+        var full = await Routes().BuildAsync(Vehicle, TwoMoscowDays, 5, Ct);
+        await ReplacePieceAsync(May14, DayPiece.Empty);
+        Assert.Equal(0, await Routes().WarmAsync([Vehicle], may14, may16, 5, Ct));
+        var first = track.Points[0];
+        await _store.WriteAsync(Records([first with { Time = first.Time.AddSeconds(-30) }], DateTimeOffset.UtcNow), Ct);
+        Assert.Equal(1, await Routes().WarmAsync([Vehicle], may14, may16, 5, Ct));
+
+        Assert.Equal(full.SourcePointCount + 1, (await Routes().BuildAsync(Vehicle, TwoMoscowDays, 5, Ct)).SourcePointCount);
+    }
+
+    [Fact]
     public void Slices_CutAtLocalMidnights_MarkWholeDays()
     {
         var calendar = new LocalCalendar(TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"));

@@ -3,6 +3,7 @@ using Fleet.History.ClickHouse;
 using Fleet.Tests.Infrastructure;
 using Fleet.Tests.Trajectory.Apis;
 using Fleet.Trajectory.Extensions;
+using Fleet.Trajectory.Routes;
 using Fleet.Trajectory.Services;
 using Fleet.Trajectory.Summaries;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,24 +36,29 @@ public sealed class DaySummaryPrecomputeWorkerTests(PostgresFixture postgres, Cl
         var materializer = new DaySummaryMaterializer(store, new VehicleTracks(store), table);
         var options = new TrajectoryOptions { Summaries = new SummaryOptions { PrecomputeDays = 2 } };
         // 16 May 12:00 UTC: Moscow's yesterday is 15 May, and two days back reach 14 May.
-        var worker = new DaySummaryPrecomputeWorker(new VehicleDirectory(postgres.DataSource), materializer, Options.Create(options),
+        var worker = new DaySummaryPrecomputeWorker(
+            new VehicleDirectory(postgres.DataSource), materializer, new DayRoutes(store, new VehicleDayRouteTable(postgres.DataSource)), Options.Create(options),
             new FixedClock(new(2024, 5, 16, 12, 0, 0, TimeSpan.Zero)), NullLogger<DaySummaryPrecomputeWorker>.Instance);
 
         await worker.PrecomputeAsync(options.Summaries, Ct);
         var stored = await table.ReadAsync(["veh-w"], "Europe/Moscow", new(2024, 5, 1), new(2024, 6, 1), Ct);
-        var computedAt = await ComputedAtAsync();
+        var computedAt = await ComputedAtAsync("vehicle_day_summary");
+        var routesComputedAt = await ComputedAtAsync("vehicle_day_route");
         await worker.PrecomputeAsync(options.Summaries, Ct);
 
         var moscowDays = new Period(new(2024, 5, 13, 21, 0, 0, TimeSpan.Zero), new(2024, 5, 15, 21, 0, 0, TimeSpan.Zero));
         var expected = (await materializer.SummarizeAsync([new VehicleInfo("veh-w", "c-w", [], "Europe/Moscow")], moscowDays, 1, Ct))[0];
         Assert.Equal(expected, stored.Values.OrderBy(r => r.LocalDate).Select(r => r.Summary!));
         Assert.Equal(2, expected.Count);
-        Assert.Equal(computedAt, await ComputedAtAsync());
+        Assert.Equal(computedAt, await ComputedAtAsync("vehicle_day_summary"));
+        // The day routes at the default tolerance are warm too, and equally left alone when nothing changed.
+        Assert.Equal(2, routesComputedAt.Count);
+        Assert.Equal(routesComputedAt, await ComputedAtAsync("vehicle_day_route"));
     }
 
-    private async Task<List<DateTime>> ComputedAtAsync()
+    private async Task<List<DateTime>> ComputedAtAsync(string table)
     {
-        await using var command = postgres.DataSource.CreateCommand("SELECT computed_at FROM vehicle_day_summary WHERE vehicle_id = 'veh-w' ORDER BY local_date");
+        await using var command = postgres.DataSource.CreateCommand($"SELECT computed_at FROM {table} WHERE vehicle_id = 'veh-w' ORDER BY local_date");
         await using var reader = await command.ExecuteReaderAsync(Ct);
         var times = new List<DateTime>();
         while (await reader.ReadAsync(Ct))
