@@ -18,7 +18,7 @@ internal sealed class DayRouteBench(IHistoryStore store, string postgres, int ve
 
     public async Task RunAsync(string name, DateOnly firstDay, TextWriter output)
     {
-        await using var dataSource = await DatabaseAsync("fleet_bench_routes");
+        await using var dataSource = await ScratchDatabase.OpenAsync(postgres, "fleet_bench_routes");
         var table = new VehicleDayRouteTable(dataSource);
         await table.EnsureCreatedAsync(CancellationToken.None);
         await TruncateAsync(dataSource);
@@ -49,22 +49,6 @@ internal sealed class DayRouteBench(IHistoryStore store, string postgres, int ve
     }
 
     private static string Id(int index) => $"bench-{index:D4}";
-
-    private async Task<NpgsqlDataSource> DatabaseAsync(string database)
-    {
-        await using (var admin = new NpgsqlConnection(postgres + ";Database=postgres"))
-        {
-            await admin.OpenAsync();
-            await using var exists = new NpgsqlCommand($"SELECT count(*) FROM pg_database WHERE datname = '{database}'", admin);
-            if ((long)(await exists.ExecuteScalarAsync())! == 0)
-            {
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
-                await create.ExecuteNonQueryAsync();
-            }
-        }
-
-        return NpgsqlDataSource.Create($"{postgres};Database={database}");
-    }
 
     private static async Task TruncateAsync(NpgsqlDataSource dataSource)
     {

@@ -16,19 +16,7 @@ internal sealed class MaterializedSummaryBench(IHistoryStore store, string postg
 {
     public async Task RunAsync(string name, DateOnly day, TextWriter output)
     {
-        var database = "fleet_bench_summary";
-        await using (var admin = new NpgsqlConnection(postgres + ";Database=postgres"))
-        {
-            await admin.OpenAsync();
-            await using var exists = new NpgsqlCommand($"SELECT count(*) FROM pg_database WHERE datname = '{database}'", admin);
-            if ((long)(await exists.ExecuteScalarAsync())! == 0)
-            {
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
-                await create.ExecuteNonQueryAsync();
-            }
-        }
-
-        await using var dataSource = NpgsqlDataSource.Create($"{postgres};Database={database}");
+        await using var dataSource = await ScratchDatabase.OpenAsync(postgres, "fleet_bench_summary");
         var table = new VehicleDaySummaryTable(dataSource);
         await table.EnsureCreatedAsync(CancellationToken.None);
         var materializer = new DaySummaryMaterializer(store, new VehicleTracks(store), table);
