@@ -110,6 +110,9 @@ internal sealed class DayRoutes(IHistoryStore store, VehicleDayRouteTable table)
         return stale.Count;
     }
 
+    /// <summary>Drops stored pieces of local days before <paramref name="firstKept"/> (in any zone: a day later or earlier is no matter).</summary>
+    public Task<int> ForgetBeforeAsync(DateOnly firstKept, CancellationToken cancellationToken) => table.DeleteBeforeAsync(firstKept, cancellationToken);
+
     /// <summary>Vehicles per fingerprint query: ClickHouse limits the query text (256 KiB by default).</summary>
     private const int WarmBatchSize = 5000;
 

@@ -119,6 +119,15 @@ internal sealed class VehicleDayRouteTable(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Deletes the pieces of local days before <paramref name="firstKept"/>; returns how many.</summary>
+    public async Task<int> DeleteBeforeAsync(DateOnly firstKept, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        await using var command = dataSource.CreateCommand("DELETE FROM vehicle_day_route WHERE local_date < $1");
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = firstKept, NpgsqlDbType = NpgsqlDbType.Date });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static void AddKey(NpgsqlCommand command, DayRouteKey key)
     {
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.VehicleId, NpgsqlDbType = NpgsqlDbType.Text });

@@ -57,6 +57,7 @@ internal sealed partial class DaySummaryPrecomputeWorker(
             routeDays += await routes.WarmAsync([.. group], calendar.DayOf(period.From), today, options.Value.DefaultToleranceMetres, cancellationToken);
         }
 
+        await routes.ForgetBeforeAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-Math.Max(1, options.Value.RouteCacheDays)), cancellationToken);
         LogPass(vehicles.Count, zones.Count, routeDays);
         return zones;
     }

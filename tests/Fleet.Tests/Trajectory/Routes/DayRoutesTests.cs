@@ -134,6 +134,17 @@ public abstract class DayRoutesTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ForgetBefore_DropsOnlyOlderDays()
+    {
+        await _store.WriteAsync(Records(EveningDrive().Points), Ct);
+        await Routes().WarmAsync([Vehicle], May14, May14.AddDays(2), 5, Ct);
+
+        Assert.True(await Routes().ForgetBeforeAsync(May14.AddDays(1), Ct) >= 1);
+
+        Assert.Equal(1, await StoredCountAsync());
+    }
+
+    [Fact]
     public void Slices_CutAtLocalMidnights_MarkWholeDays()
     {
         var calendar = new LocalCalendar(TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"));
