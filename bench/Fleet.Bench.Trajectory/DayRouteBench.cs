@@ -40,12 +40,12 @@ internal sealed class DayRouteBench(IHistoryStore store, string postgres, int ve
             await Timing.MeasureAsync(runs, _ => Route(Id(Random.Shared.Next(vehicles)), day)) + " |");
 
         output.WriteLine($"| {name} | route via day pieces, one vehicle-month, COLD ({BenchRunner.LongDays} days read, analysed, stored) | " +
-            await MeasureAsync(3, () => TruncateAsync(dataSource), () => Route(BenchRunner.LongVehicle, month)) + " |");
+            await Timing.MeasureWithSetupAsync(3, () => TruncateAsync(dataSource), () => Route(BenchRunner.LongVehicle, month)) + " |");
         output.WriteLine($"| {name} | **route via day pieces, one vehicle-month, WARM** | " +
             await Timing.MeasureAsync(Math.Max(5, runs / 2), _ => Route(BenchRunner.LongVehicle, month)) + " |");
         var serial = 0;
         output.WriteLine($"| {name} | route via day pieces, one vehicle-month after a late point in one of its days (that day recomputed) | " +
-            await MeasureAsync(3, () => store.WriteAsync([LatePoint(start.AddDays(++serial), serial)], CancellationToken.None), () => Route(BenchRunner.LongVehicle, month)) + " |");
+            await Timing.MeasureWithSetupAsync(3, () => store.WriteAsync([LatePoint(start.AddDays(++serial), serial)], CancellationToken.None), () => Route(BenchRunner.LongVehicle, month)) + " |");
     }
 
     private static string Id(int index) => $"bench-{index:D4}";
@@ -63,20 +63,4 @@ internal sealed class DayRouteBench(IHistoryStore store, string postgres, int ve
         DeviceTime = dayStart.AddHours(3).AddMilliseconds(500 + serial), ServerTime = DateTimeOffset.UtcNow,
         Lat = 55.75, Lon = 37.61, Speed = 0, Ignition = false,
     };
-
-    /// <summary>Median and max of <paramref name="operation"/>, each run after an untimed <paramref name="setup"/>.</summary>
-    private static async Task<string> MeasureAsync(int count, Func<Task> setup, Func<Task> operation)
-    {
-        var samples = new List<double>(count);
-        for (var i = 0; i < count; i++)
-        {
-            await setup();
-            var watch = Stopwatch.StartNew();
-            await operation();
-            samples.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
-        samples.Sort();
-        return string.Create(CultureInfo.InvariantCulture, $"median {samples[count / 2]:F1} ms, max {samples[^1]:F1} ms ({count} runs)");
-    }
 }

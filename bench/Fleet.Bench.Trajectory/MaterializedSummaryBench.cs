@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using Fleet.History;
 using Fleet.Trajectory.Services;
 using Fleet.Trajectory.Summaries;
@@ -29,9 +27,9 @@ internal sealed class MaterializedSummaryBench(IHistoryStore store, string postg
         output.WriteLine($"| {name} | day fingerprints, {vehicles} vehicle-days (count + latest server time per vehicle and local day) | " +
             await Timing.MeasureAsync(runs, async _ => await store.ReadDayFingerprintsAsync(ids, "UTC", period.From, period.To, CancellationToken.None)) + " |");
         output.WriteLine($"| {name} | materialized daily summary, COLD (empty table: fingerprints + batched read + analysis + upsert of {vehicles} rows) | " +
-            await MeasureAsync(3, () => TruncateAsync(dataSource), Summary) + " |");
+            await Timing.MeasureWithSetupAsync(3, () => TruncateAsync(dataSource), Summary) + " |");
         output.WriteLine($"| {name} | materialized daily summary, WARM (every fingerprint matches: fingerprints + table read) | " +
-            await MeasureAsync(runs, () => Task.CompletedTask, Summary) + " |");
+            await Timing.MeasureWithSetupAsync(runs, () => Task.CompletedTask, Summary) + " |");
         var run = 0;
         Task TouchTen()
         {
@@ -40,7 +38,7 @@ internal sealed class MaterializedSummaryBench(IHistoryStore store, string postg
         }
 
         output.WriteLine($"| {name} | materialized daily summary after a late point in 10 vehicles (10 vehicle-days recompute) | " +
-            await MeasureAsync(3, TouchTen, Summary) + " |");
+            await Timing.MeasureWithSetupAsync(3, TouchTen, Summary) + " |");
     }
 
     /// <summary>A new point (its own millisecond, so a new key) in the vehicle's day, stored now.</summary>
@@ -55,23 +53,5 @@ internal sealed class MaterializedSummaryBench(IHistoryStore store, string postg
     {
         await using var command = dataSource.CreateCommand("TRUNCATE vehicle_day_summary");
         await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>Median and p95 of <paramref name="operation"/>, each run after an untimed <paramref name="setup"/>; one untimed warm-up first.</summary>
-    private static async Task<string> MeasureAsync(int count, Func<Task> setup, Func<Task> operation)
-    {
-        await operation();
-        var samples = new List<double>(count);
-        for (var i = 0; i < count; i++)
-        {
-            await setup();
-            var watch = Stopwatch.StartNew();
-            await operation();
-            samples.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
-        samples.Sort();
-        double At(double q) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(q * samples.Count) - 1)];
-        return string.Create(CultureInfo.InvariantCulture, $"median {At(0.5):F1} ms, p95 {At(0.95):F1} ms, min {samples[0]:F1} ms ({count} runs)");
     }
 }

@@ -13,17 +13,7 @@ public static class RouteBuilder
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var points = analysis.Track.Points;
-        var kept = SimplifiedIndices(points, analysis.Stops, toleranceMetres);
-        var vertices = new List<RoutePoint>();
-        for (var i = 0; i < kept.Length; i++)
-        {
-            if (kept[i])
-            {
-                var p = points[i].Point;
-                vertices.Add(new RoutePoint(p.Time, p.Lat, p.Lon, p.Speed));
-            }
-        }
-
+        var vertices = Vertices(points, analysis.Stops, toleranceMetres);
         return new RouteResult(
             vertices,
             analysis.Distance.DistanceKm,
@@ -37,8 +27,25 @@ public static class RouteBuilder
             analysis.Events) { GpsKm = analysis.Distance.GpsKm };
     }
 
+    /// <summary>The simplified line's vertices: the kept points in time order.</summary>
+    internal static List<RoutePoint> Vertices(IReadOnlyList<CleanPoint> points, IReadOnlyList<StopItem> stops, double toleranceMetres)
+    {
+        var kept = SimplifiedIndices(points, stops, toleranceMetres);
+        var vertices = new List<RoutePoint>();
+        for (var i = 0; i < kept.Length; i++)
+        {
+            if (kept[i])
+            {
+                var p = points[i].Point;
+                vertices.Add(new RoutePoint(p.Time, p.Lat, p.Lon, p.Speed));
+            }
+        }
+
+        return vertices;
+    }
+
     /// <summary>Flags of the kept points (a flag array, not a set: a month keeps up to hundreds of thousands).</summary>
-    internal static bool[] SimplifiedIndices(IReadOnlyList<CleanPoint> points, IReadOnlyList<StopItem> stops, double toleranceMetres)
+    private static bool[] SimplifiedIndices(IReadOnlyList<CleanPoint> points, IReadOnlyList<StopItem> stops, double toleranceMetres)
     {
         var kept = new bool[points.Count];
         if (points.Count == 0)

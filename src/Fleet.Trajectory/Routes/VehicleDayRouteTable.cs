@@ -1,3 +1,4 @@
+using Fleet.Trajectory.Services;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -28,20 +29,7 @@ internal sealed class VehicleDayRouteTable(NpgsqlDataSource dataSource)
             return;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Several instances start at once: CREATE TABLE IF NOT EXISTS alone can still collide on the catalog.
-        await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(7460219853125)", connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var command = new NpgsqlCommand(CreateSql, connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await CacheTableDdl.CreateAsync(dataSource, 7460219853125, CreateSql, cancellationToken);
         _created = true;
     }
 

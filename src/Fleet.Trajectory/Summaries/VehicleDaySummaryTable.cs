@@ -1,4 +1,5 @@
 using Fleet.Trajectory.Analysis;
+using Fleet.Trajectory.Services;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -34,20 +35,7 @@ public sealed class VehicleDaySummaryTable(NpgsqlDataSource dataSource)
             return;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Several instances start at once: CREATE TABLE IF NOT EXISTS alone can still collide on the catalog.
-        await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(7460219853124)", connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var command = new NpgsqlCommand(CreateSql, connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await CacheTableDdl.CreateAsync(dataSource, 7460219853124, CreateSql, cancellationToken);
         _created = true;
     }
 

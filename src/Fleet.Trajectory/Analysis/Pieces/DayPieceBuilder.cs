@@ -31,19 +31,8 @@ internal static class DayPieceBuilder
             }
         }
 
-        var kept = RouteBuilder.SimplifiedIndices(points, stops, toleranceMetres);
-        var vertices = new List<RoutePoint>();
-        for (var i = 0; i < kept.Length; i++)
-        {
-            if (kept[i])
-            {
-                var p = points[i].Point;
-                vertices.Add(new RoutePoint(p.Time, p.Lat, p.Lon, p.Speed));
-            }
-        }
-
         return new DayPiece(
-            vertices,
+            RouteBuilder.Vertices(points, stops, toleranceMetres),
             segments,
             events,
             new DayPieceTotals(points.Count, track.DistanceMetres, movingSeconds, movingMetres, maxSpeed),
