@@ -31,7 +31,7 @@ public sealed class SnapshotStoreTests(PostgresFixture postgres) : IClassFixture
     }
 
     [Fact]
-    public async Task Upsert_ManyRowsUpdatedTwice_EveryUpdateStaysOnItsPage()
+    public async Task Upsert_ManyRowsUpdated_EveryUpdateStaysOnItsPage()
     {
         var store = await StoreAsync();
         var vehicles = Enumerable.Range(0, 2000).Select(i => $"h-{i:D5}").ToList();
@@ -39,11 +39,11 @@ public sealed class SnapshotStoreTests(PostgresFixture postgres) : IClassFixture
         var pages = await PagesAsync();
 
         await store.UpsertAsync([.. vehicles.Select(v => Point(v, seconds: 2, lat: 2))], CancellationToken.None);
-        await store.UpsertAsync([.. vehicles.Select(v => Point(v, seconds: 3, lat: 3))], CancellationToken.None);
 
-        // With full pages (fillfactor 100) the new row versions would move to new pages.
+        // With full pages (fillfactor 100) the new row versions would move to new pages. Only one round is asserted: a
+        // second one fits only once PostgreSQL has pruned the first versions, which it does opportunistically (flaky).
         Assert.Equal(pages, await PagesAsync());
-        Assert.Equal((Start.AddSeconds(3), 3.0), await RowAsync("h-01999"));
+        Assert.Equal((Start.AddSeconds(2), 2.0), await RowAsync("h-01999"));
     }
 
     private async Task<PostgresSnapshotStore> StoreAsync()
