@@ -160,11 +160,12 @@ internal sealed class DayRoutes(IHistoryStore store, VehicleDayRouteTable table)
         await Parallel.ForEachAsync(runs, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (run, token) =>
         {
             using var rows = await store.ReadTrackRowsAsync(vehicleId, slices[run[0]].From, slices[run[^1]].To, token);
+            var points = new List<HistoryPoint>[run.Count];
             var all = rows.Span;
             var start = 0;
-            foreach (var i in run)
+            for (var k = 0; k < run.Count; k++)
             {
-                var (from, to) = (slices[i].From.ToUnixTimeMilliseconds(), slices[i].To.ToUnixTimeMilliseconds());
+                var (from, to) = (slices[run[k]].From.ToUnixTimeMilliseconds(), slices[run[k]].To.ToUnixTimeMilliseconds());
                 while (start < all.Length && all[start].TimeMs < from)
                 {
                     start++;
@@ -176,9 +177,12 @@ internal sealed class DayRoutes(IHistoryStore store, VehicleDayRouteTable table)
                     end++;
                 }
 
-                pieces[i] = DayPieceBuilder.Build(VehicleTracks.ToPoints(all[start..end]), toleranceMetres, Options);
+                points[k] = VehicleTracks.ToPoints(all[start..end]);
                 start = end;
             }
+
+            // Days are independent: a cold month analyses them on every core.
+            Parallel.For(0, run.Count, k => pieces[run[k]] = DayPieceBuilder.Build(points[k], toleranceMetres, Options));
         });
         return [.. missing.Where(i => slices[i].WholeDay is not null)];
     }
