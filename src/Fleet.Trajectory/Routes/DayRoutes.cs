@@ -12,10 +12,13 @@ namespace Fleet.Trajectory.Routes;
 /// Routes assembled from day pieces (<see cref="DayPiece"/>) in the vehicle's local days. Whole days come from
 /// <c>vehicle_day_route</c> when the stored day fingerprint still matches the history (one fingerprint query and one table
 /// read, side by side); other whole days and the partial days at the period's ends are read and analysed, and the whole
-/// days among them stored. Fingerprints are read before the points, so a point stored meanwhile leaves the new row stale.
+/// days among them that have ended are stored. Fingerprints are read before the points, so a point stored meanwhile
+/// leaves the new row stale.
 /// </summary>
-internal sealed class DayRoutes(IHistoryStore store, VehicleDayRouteTable table)
+internal sealed class DayRoutes(IHistoryStore store, VehicleDayRouteTable table, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     private static readonly TrackAnalysisOptions Options = TrackAnalysisOptions.Default;
 
     /// <summary>Bump when the analysis changes its answers: stored pieces of older code are then never read.</summary>
@@ -68,6 +71,9 @@ internal sealed class DayRoutes(IHistoryStore store, VehicleDayRouteTable table)
         }
 
         var fresh = await ComputeAsync(vehicle.Id, slices, missing, pieces, toleranceMetres, cancellationToken);
+        // A day still running changes with every point: storing it would only rewrite the row on every request.
+        var now = _clock.GetUtcNow();
+        fresh.RemoveAll(i => slices[i].To > now);
         await table.UpsertAsync(key, [.. fresh.Select(i => Stored(slices[i].WholeDay!.Value, fingerprints, pieces[i]))], cancellationToken);
         return DayPieceStitcher.Stitch(pieces, Options);
     }

@@ -145,6 +145,19 @@ public abstract class DayRoutesTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Build_DayNotYetEnded_IsAnsweredButNotStored()
+    {
+        var track = EveningDrive();
+        await _store.WriteAsync(Records(track.Points), Ct);
+        var duringMay15 = new Summaries.FixedClock(TwoMoscowDays.To.AddHours(-1));
+
+        var route = await new DayRoutes(_store, new VehicleDayRouteTable(postgres.DataSource), duringMay15).BuildAsync(Vehicle, TwoMoscowDays, 5, Ct);
+
+        Assert.Equal(track.Points.Count, route.SourcePointCount);
+        Assert.Equal(1, await StoredCountAsync());
+    }
+
+    [Fact]
     public void Slices_CutAtLocalMidnights_MarkWholeDays()
     {
         var calendar = new LocalCalendar(TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"));
