@@ -1,4 +1,3 @@
-using Confluent.Kafka;
 using Fleet.Contracts;
 using Fleet.Processing.Diagnostics;
 using Fleet.Processing.Enrichment;
@@ -37,7 +36,7 @@ internal static class Extensions
         services.AddSingleton<ProcessingMetrics>();
         services.AddSingleton<StageTimings>();
         services.AddSingleton<RedisKeys>();
-        services.AddSingleton(_ => CreateProducer(builder.Configuration));
+        services.AddKafkaProducer<string, byte[]>(builder.Configuration);
         services.AddSingleton<RedisReferenceCache>();
         services.AddSingleton<ReferenceCacheRebuilder>();
         services.AddSingleton<ReadModelReadiness>();
@@ -57,15 +56,6 @@ internal static class Extensions
         services.AddSingleton<IHostedService>(sp => CreateWorker(sp, builder.Configuration, reference: false));
         services.AddHostedService<PresenceSweeperWorker>();
         services.AddHostedService<ReferenceCacheGuardWorker>();
-    }
-
-    private static IProducer<string, byte[]> CreateProducer(IConfiguration configuration)
-    {
-        var config = KafkaExtensions.CreateProducerConfig(configuration);
-        // Only a report's error is read (DeliveryCountdown, ProduceAsync callers): nothing of the message (headers,
-        // timestamp, status) is marshalled back per message unless configured (Kafka:Producer).
-        config.DeliveryReportFields ??= "none";
-        return new ProducerBuilder<string, byte[]>(config).Build();
     }
 
     private static BatchConsumerWorker CreateWorker(IServiceProvider sp, IConfiguration configuration, bool reference)
