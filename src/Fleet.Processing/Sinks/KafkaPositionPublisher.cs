@@ -27,13 +27,15 @@ internal sealed class KafkaPositionPublisher(IProducer<string, byte[]> producer,
         // One buffer, writer and message for the whole batch: Produce copies key and value before it returns, and the
         // delivery report carries its own message, so only the value bytes are new per point.
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using var writer = new Utf8JsonWriter(buffer, VehiclePositionJson.WriterOptions);
+        using var writer = new Utf8JsonWriter(buffer);
         var message = new Message<string, byte[]> { Key = string.Empty, Value = [] };
         // Produced in order, synchronously: a later batch's messages for a vehicle cannot overtake these.
         foreach (var point in points)
         {
             buffer.ResetWrittenCount();
-            VehiclePositionJson.Write(buffer, writer, point, processed);
+            writer.Reset();
+            VehiclePositionJson.Write(writer, point, processed);
+            writer.Flush();
             using var activity = ProcessingMetrics.ActivitySource.StartActivity(
                 "vehicle.positions publish", ActivityKind.Producer, KafkaTracing.Extract(point.Headers));
             message.Key = point.Context!.Vehicle.Id;

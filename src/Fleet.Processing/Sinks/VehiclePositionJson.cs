@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Fleet.Contracts.Events;
 
@@ -34,22 +32,29 @@ internal static class VehiclePositionJson
     private static readonly JsonEncodedText ServerTime = JsonEncodedText.Encode("serverTime");
     private static readonly JsonEncodedText ProcessedTime = JsonEncodedText.Encode("processedTime");
 
-    /// <summary>For the writer passed to <see cref="Write"/>: it writes properties into an object it did not start.</summary>
-    public static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
-
-    // Everything a point takes from its vehicle, company and device, written once per vehicle version: the vehicle record
-    // is replaced (a new instance) on every update, so the table entry dies with the version it was built from.
-    private static readonly ConditionalWeakTable<VehicleUpdated, PositionJsonPrefix> Prefixes = [];
-
-    /// <summary>
-    /// Writes one complete document into <paramref name="buffer"/> (the point must have a context: it is published only
-    /// then). <paramref name="writer"/> must skip validation: it continues an object whose start is the cached prefix.
-    /// </summary>
-    public static void Write(ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer, EnrichedPoint point, DateTimeOffset processed)
+    /// <summary>Writes one complete document; the point must have a context (it is published only then).</summary>
+    public static void Write(Utf8JsonWriter writer, EnrichedPoint point, DateTimeOffset processed)
     {
-        buffer.Write(PrefixOf(point));
-        writer.Reset(buffer);
         var m = point.Message;
+        var vehicle = point.Context!.Vehicle;
+        writer.WriteStartObject();
+        writer.WriteString(VehicleId, vehicle.Id);
+        writer.WriteString(DeviceId, m.DeviceId);
+        writer.WriteString(CompanyId, vehicle.CompanyId);
+        WriteIfNotNull(writer, DriverId, vehicle.DriverId);
+        writer.WriteStartArray(GroupIds);
+        if (vehicle.GroupIds is { } groups)
+        {
+            foreach (var group in groups)
+            {
+                writer.WriteStringValue(group);
+            }
+        }
+
+        writer.WriteEndArray();
+        WriteIfNotNull(writer, Plate, vehicle.Plate);
+        WriteIfNotNull(writer, Name, vehicle.Name);
+        WriteIfNotNull(writer, Tariff, point.Context.Company?.Tariff);
         writer.WriteNumber(Lat, m.Lat);
         writer.WriteNumber(Lon, m.Lon);
         if (m.HasSpeedKmh)
@@ -95,53 +100,7 @@ internal static class VehiclePositionJson
         writer.WriteString(DeviceTime, point.DeviceTime);
         writer.WriteString(ServerTime, point.ServerTime);
         writer.WriteString(ProcessedTime, processed);
-        writer.Flush();
-        buffer.Write("}"u8);
-    }
-
-    private static byte[] PrefixOf(EnrichedPoint point)
-    {
-        var vehicle = point.Context!.Vehicle;
-        var company = point.Context.Company;
-        if (Prefixes.TryGetValue(vehicle, out var cached) && ReferenceEquals(cached.Company, company)
-            && string.Equals(cached.DeviceId, point.Message.DeviceId, StringComparison.Ordinal))
-        {
-            return cached.Bytes;
-        }
-
-        var prefix = new PositionJsonPrefix(point.Message.DeviceId, company, BuildPrefix(vehicle, point.Message.DeviceId, company?.Tariff));
-        Prefixes.AddOrUpdate(vehicle, prefix);
-        return prefix.Bytes;
-    }
-
-    /// <summary>The document up to the first per-point field, with the comma after the last vehicle field.</summary>
-    private static byte[] BuildPrefix(VehicleUpdated vehicle, string deviceId, string? tariff)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString(VehicleId, vehicle.Id);
-            writer.WriteString(DeviceId, deviceId);
-            writer.WriteString(CompanyId, vehicle.CompanyId);
-            WriteIfNotNull(writer, DriverId, vehicle.DriverId);
-            writer.WriteStartArray(GroupIds);
-            if (vehicle.GroupIds is { } groups)
-            {
-                foreach (var group in groups)
-                {
-                    writer.WriteStringValue(group);
-                }
-            }
-
-            writer.WriteEndArray();
-            WriteIfNotNull(writer, Plate, vehicle.Plate);
-            WriteIfNotNull(writer, Name, vehicle.Name);
-            WriteIfNotNull(writer, Tariff, tariff);
-        }
-
-        buffer.Write(","u8);
-        return buffer.WrittenSpan.ToArray();
+        writer.WriteEndObject();
     }
 
     private static void WriteIfNotNull(Utf8JsonWriter writer, JsonEncodedText name, string? value)
