@@ -49,7 +49,8 @@ internal sealed class PresenceTracker(IConnectionMultiplexer redis, RedisKeys ke
         """;
 
     // Device → deadline this instance last wrote (slack included). A later point whose deadline that one still covers is
-    // not written again while the written deadline minus the slack lies ahead, i.e. before any sweeper can take it.
+    // not written again while the written deadline minus the slack lies ahead: no sweeper whose clock is less than the
+    // slack ahead of ours can have taken the device out yet. One entry per device this instance has seen.
     private readonly Dictionary<string, long> _written = new(StringComparer.Ordinal);
     private readonly Lock _writtenLock = new();
 
