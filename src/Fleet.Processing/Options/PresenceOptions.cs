@@ -12,6 +12,13 @@ internal sealed class PresenceOptions
     /// <summary>How often the sweeper looks for devices past their deadline.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Deadlines are stored this much later than due, so a point that arrives less than this after the last written one
+    /// needs no Redis write: a device sending every second is written once per slack, not once per batch. Offline then
+    /// fires up to this much later (on top of <see cref="SweepInterval"/>); zero writes every later arrival.
+    /// </summary>
+    public TimeSpan WriteSlack { get; set; } = TimeSpan.FromSeconds(5);
+
     public TimeSpan TimeoutFor(string? companyId) =>
         companyId is not null && CompanyOfflineTimeouts.TryGetValue(companyId, out var timeout) ? timeout : OfflineTimeout;
 }

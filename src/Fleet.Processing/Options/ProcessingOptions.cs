@@ -17,7 +17,7 @@ internal sealed class ProcessingOptions
     /// per batch: under a backlog a bigger batch writes each vehicle's state once for several points (and ClickHouse
     /// gets fewer, larger parts). When traffic is light the age limit flushes long before.
     /// </summary>
-    public int MaxBatchSize { get; set; } = 20000;
+    public int MaxBatchSize { get; set; } = 40000;
 
     /// <summary>... or when its first message is this old.</summary>
     public TimeSpan MaxBatchAge { get; set; } = TimeSpan.FromMilliseconds(200);

@@ -48,10 +48,18 @@ internal sealed class PresenceTracker(IConnectionMultiplexer redis, RedisKeys ke
         return cur
         """;
 
+    // Device → deadline this instance last wrote (slack included). A later point whose deadline that one still covers is
+    // not written again while the written deadline minus the slack lies ahead: no sweeper whose clock is less than the
+    // slack ahead of ours can have taken the device out yet. One entry per device this instance has seen.
+    private readonly Dictionary<string, long> _written = new(StringComparer.Ordinal);
+    private readonly Lock _writtenLock = new();
+
     /// <summary>Moves each device's deadline forward; publishes <c>online</c> for devices that were not online.</summary>
     public async Task TouchAsync(IReadOnlyList<EnrichedPoint> points, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var slackMs = (long)options.Value.Presence.WriteSlack.TotalMilliseconds;
         var latestArrival = new Dictionary<string, EnrichedPoint>(StringComparer.Ordinal);
         foreach (var point in points)
         {
@@ -64,14 +72,21 @@ internal sealed class PresenceTracker(IConnectionMultiplexer redis, RedisKeys ke
 
         var args = new List<RedisValue>(latestArrival.Count * 2);
         var byDevice = new Dictionary<string, EnrichedPoint>(latestArrival.Count, StringComparer.Ordinal);
-        foreach (var point in latestArrival.Values)
+        lock (_writtenLock)
         {
-            var deadline = point.ServerTime + options.Value.Presence.TimeoutFor(point.Context?.Vehicle.CompanyId);
-            // A replayed point that arrived long ago says nothing about the device being online now.
-            if (deadline > now)
+            foreach (var point in latestArrival.Values)
             {
+                var deadline = point.ServerTime + options.Value.Presence.TimeoutFor(point.Context?.Vehicle.CompanyId);
+                var deadlineMs = deadline.ToUnixTimeMilliseconds();
+                // A replayed point that arrived long ago says nothing about the device being online now.
+                if (deadline <= now || (_written.TryGetValue(point.Message.DeviceId, out var written) && deadlineMs <= written
+                    && written - slackMs > nowMs))
+                {
+                    continue;
+                }
+
                 args.Add(point.Message.DeviceId);
-                args.Add(deadline.ToUnixTimeMilliseconds());
+                args.Add(deadlineMs + slackMs);
                 byDevice[point.Message.DeviceId] = point;
             }
         }
@@ -84,6 +99,15 @@ internal sealed class PresenceTracker(IConnectionMultiplexer redis, RedisKeys ke
         var db = redis.GetDatabase();
         // Chunks of whole (device, deadline) pairs, pipelined: one round trip for the batch, no long-blocking script.
         var results = await Task.WhenAll(args.Chunk(500).Select(chunk => db.ScriptEvaluateAsync(TouchScript, [keys.PresenceDeadlines], chunk)));
+        lock (_writtenLock)
+        {
+            for (var i = 0; i < args.Count; i += 2)
+            {
+                ref var written = ref CollectionsMarshal.GetValueRefOrAddDefault(_written, args[i].ToString(), out _);
+                written = Math.Max(written, (long)args[i + 1]);
+            }
+        }
+
         var online = results.SelectMany(result => ((RedisValue[])result!).Select(d => byDevice[d.ToString()])).ToList();
 
         await Task.WhenAll(online.Select(p => PublishAsync(
@@ -110,9 +134,16 @@ internal sealed class PresenceTracker(IConnectionMultiplexer redis, RedisKeys ke
         }
 
         var deadline = long.Parse(result.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        lock (_writtenLock)
+        {
+            _written.Remove(deviceId);   // its next point must be written (and announce online)
+        }
+
         try
         {
-            await PublishAsync(new DeviceEvent(deviceId, DeviceEvent.Offline, DateTimeOffset.FromUnixTimeMilliseconds(deadline), null), cancellationToken);
+            // Announced as due without the slack: the last written arrival + timeout.
+            var due = deadline - (long)options.Value.Presence.WriteSlack.TotalMilliseconds;
+            await PublishAsync(new DeviceEvent(deviceId, DeviceEvent.Offline, DateTimeOffset.FromUnixTimeMilliseconds(due), null), cancellationToken);
         }
         catch
         {
