@@ -62,8 +62,7 @@ internal sealed class DayRoutes(IHistoryStore store, VehicleDayRouteTable table,
             {
                 pieces[i] = DayPiece.Empty;
             }
-            else if (stored.TryGetValue(day, out var row) && row.FingerprintCount == fingerprint.PointCount
-                && row.FingerprintMaxServerTimeMs == fingerprint.MaxServerTimeMs)
+            else if (stored.TryGetValue(day, out var row) && fingerprint.Matches(row.FingerprintCount, row.FingerprintMaxServerTimeMs))
             {
                 pieces[i] = DayPieceCodec.Decode(row.Piece);
             }
@@ -101,10 +100,12 @@ internal sealed class DayRoutes(IHistoryStore store, VehicleDayRouteTable table,
         var stale = new List<DayFingerprint>();
         foreach (var chunk in vehicles.Select(v => v.Id).Chunk(WarmBatchSize))
         {
-            var fingerprints = await store.ReadDayFingerprintsAsync(chunk, ianaId, calendar.StartOf(first), calendar.StartOf(end), cancellationToken);
-            var stored = await table.ReadFingerprintsAsync(chunk, settings, first, end, cancellationToken);
-            stale.AddRange(fingerprints.Where(f =>
-                !stored.TryGetValue((f.VehicleId, f.LocalDate), out var row) || row != (f.PointCount, f.MaxServerTimeMs)));
+            var fingerprintRead = store.ReadDayFingerprintsAsync(chunk, ianaId, calendar.StartOf(first), calendar.StartOf(end), cancellationToken);
+            var storedRead = table.ReadFingerprintsAsync(chunk, settings, first, end, cancellationToken);
+            await Task.WhenAll(fingerprintRead, storedRead);
+            var stored = await storedRead;
+            stale.AddRange((await fingerprintRead).Where(f =>
+                !stored.TryGetValue((f.VehicleId, f.LocalDate), out var row) || !f.Matches(row.Count, row.MaxServerTimeMs)));
         }
 
         await Parallel.ForEachAsync(stale.GroupBy(f => f.VehicleId), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (days, token) =>

@@ -63,7 +63,7 @@ public sealed class DaySummaryMaterializer(IHistoryStore store, VehicleTracks tr
         foreach (var fingerprint in fingerprints)
         {
             if (stored.TryGetValue((fingerprint.VehicleId, fingerprint.LocalDate), out var row) &&
-                row.FingerprintCount == fingerprint.PointCount && row.FingerprintMaxServerTimeMs == fingerprint.MaxServerTimeMs)
+                fingerprint.Matches(row.FingerprintCount, row.FingerprintMaxServerTimeMs))
             {
                 answers[(fingerprint.VehicleId, fingerprint.LocalDate)] = row.Summary;
             }
